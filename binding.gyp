@@ -1,0 +1,20 @@
+{
+  "targets": [
+    {
+      "target_name": "jack_client",
+      "sources": [
+        "native/client_core.cc",
+        "native/environment.cc",
+        "native/libjack.cc",
+        "native/messages.cc",
+        "native/module.cc",
+        "native/native_client.cc"
+      ],
+      "include_dirs": ["<!(node -p \"require('node-addon-api').include_dir\")"],
+      "defines": ["NAPI_VERSION=8", "NODE_ADDON_API_CPP_EXCEPTIONS"],
+      "cflags_cc": ["-std=c++17", "-fexceptions", "-Wall", "-Wextra", "-Wno-unused-parameter"],
+      "cflags_cc!": ["-fno-exceptions"],
+      "libraries": ["-ldl", "-pthread"]
+    }
+  ]
+}

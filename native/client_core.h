@@ -1,0 +1,36 @@
+// The native side of one JACK client: the jack_client_t*, the ports it registered, and the C
+// callbacks JACK calls on its own threads. Outlives the JS object only as long as needed.
+#pragma once
+
+#include <atomic>
+#include <memory>
+#include <mutex>
+#include <vector>
+
+#include "environment.h"
+#include "libjack.h"
+
+namespace jackclient {
+
+struct ClientCore {
+  ClientCore(const LibJack* jack, std::shared_ptr<Environment> environment);
+  ~ClientCore();
+
+  // Installs the callbacks every client needs and starts tracking it for teardown.
+  void adopt(jack_client_t* handle);
+  // Idempotent. Returns jack_client_close's result, 0 when already closed.
+  int close();
+
+  const LibJack* jack;
+  std::shared_ptr<Environment> environment;
+  uint32_t id;
+  jack_client_t* handle = nullptr;
+  // Ports registered by this client; a handle is an index here and is never reused, so a stale
+  // port object can never reach a port registered later (libjack recycles its own handles).
+  std::vector<jack_port_t*> ownPorts;
+  // Serializes libjack requests for this client: two threads requesting at once corrupt JACK2's
+  // request channel. Never taken on a JACK thread.
+  std::mutex requests;
+};
+
+}  // namespace jackclient

@@ -1,0 +1,91 @@
+// The C declarations of the part of libjack this addon calls, written here so that no JACK headers
+// are needed to build. libjack is opened at run time; every function is looked up on its own and may
+// be missing (old JACK2, PipeWire stubs).
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+
+extern "C" {
+typedef struct _jack_client jack_client_t;
+typedef struct _jack_port jack_port_t;
+typedef uint32_t jack_nframes_t;
+typedef uint64_t jack_time_t;
+typedef uint64_t jack_uuid_t;
+typedef int jack_options_t;
+typedef int jack_status_t;
+typedef void (*JackInfoShutdownCallback)(jack_status_t code, const char* reason, void* arg);
+typedef void (*JackMessageFunction)(const char* message);
+}
+
+namespace jackclient {
+
+// X(name, return type, parameter list)
+#define JACK_FUNCTIONS(X)                                                                       \
+  X(jack_client_open, jack_client_t*, (const char*, jack_options_t, jack_status_t*, ...))      \
+  X(jack_client_close, int, (jack_client_t*))                                                  \
+  X(jack_client_name_size, int, (void))                                                        \
+  X(jack_port_name_size, int, (void))                                                          \
+  X(jack_port_type_size, int, (void))                                                          \
+  X(jack_get_version, void, (int*, int*, int*, int*))                                          \
+  X(jack_get_version_string, const char*, (void))                                              \
+  X(jack_get_client_name, char*, (jack_client_t*))                                             \
+  X(jack_client_get_uuid, char*, (jack_client_t*))                                             \
+  X(jack_get_uuid_for_client_name, char*, (jack_client_t*, const char*))                       \
+  X(jack_get_client_name_by_uuid, char*, (jack_client_t*, const char*))                        \
+  X(jack_get_client_pid, int, (const char*))                                                   \
+  X(jack_activate, int, (jack_client_t*))                                                      \
+  X(jack_deactivate, int, (jack_client_t*))                                                    \
+  X(jack_on_info_shutdown, void, (jack_client_t*, JackInfoShutdownCallback, void*))            \
+  X(jack_is_realtime, int, (jack_client_t*))                                                   \
+  X(jack_get_sample_rate, jack_nframes_t, (jack_client_t*))                                    \
+  X(jack_get_buffer_size, jack_nframes_t, (jack_client_t*))                                    \
+  X(jack_set_buffer_size, int, (jack_client_t*, jack_nframes_t))                               \
+  X(jack_cpu_load, float, (jack_client_t*))                                                    \
+  X(jack_frame_time, jack_nframes_t, (const jack_client_t*))                                   \
+  X(jack_frames_since_cycle_start, jack_nframes_t, (const jack_client_t*))                     \
+  X(jack_port_register, jack_port_t*,                                                          \
+    (jack_client_t*, const char*, const char*, unsigned long, unsigned long))                  \
+  X(jack_port_unregister, int, (jack_client_t*, jack_port_t*))                                 \
+  X(jack_port_name, const char*, (const jack_port_t*))                                         \
+  X(jack_port_short_name, const char*, (const jack_port_t*))                                   \
+  X(jack_port_uuid, jack_uuid_t, (const jack_port_t*))                                         \
+  X(jack_port_flags, int, (const jack_port_t*))                                                \
+  X(jack_port_type, const char*, (const jack_port_t*))                                         \
+  X(jack_port_is_mine, int, (const jack_client_t*, const jack_port_t*))                        \
+  X(jack_port_connected, int, (const jack_port_t*))                                            \
+  X(jack_port_connected_to, int, (const jack_port_t*, const char*))                            \
+  X(jack_port_get_connections, const char**, (const jack_port_t*))                             \
+  X(jack_port_get_all_connections, const char**, (const jack_client_t*, const jack_port_t*))   \
+  X(jack_port_rename, int, (jack_client_t*, jack_port_t*, const char*))                        \
+  X(jack_port_set_alias, int, (jack_port_t*, const char*))                                     \
+  X(jack_port_unset_alias, int, (jack_port_t*, const char*))                                   \
+  X(jack_port_get_aliases, int, (const jack_port_t*, char* const aliases[2]))                  \
+  X(jack_port_request_monitor, int, (jack_port_t*, int))                                       \
+  X(jack_port_monitoring_input, int, (jack_port_t*))                                           \
+  X(jack_connect, int, (jack_client_t*, const char*, const char*))                             \
+  X(jack_disconnect, int, (jack_client_t*, const char*, const char*))                          \
+  X(jack_port_disconnect, int, (jack_client_t*, jack_port_t*))                                 \
+  X(jack_get_ports, const char**, (jack_client_t*, const char*, const char*, unsigned long))   \
+  X(jack_port_by_name, jack_port_t*, (jack_client_t*, const char*))                            \
+  X(jack_set_error_function, void, (JackMessageFunction))                                      \
+  X(jack_set_info_function, void, (JackMessageFunction))                                       \
+  X(jack_free, void, (void*))
+
+struct LibJack {
+#define JACK_DECLARE_POINTER(name, ret, params) ret(*name) params = nullptr;
+  JACK_FUNCTIONS(JACK_DECLARE_POINTER)
+#undef JACK_DECLARE_POINTER
+};
+
+// Loads libjack once per process. Returns nullptr when it cannot be loaded; loadError() says why.
+const LibJack* loadLibJack();
+const std::string& libJackPath();
+const std::string& loadError();
+// Whether the loaded libjack exports `name` (false when libjack is not loaded).
+bool libJackHas(const std::string& name);
+// Frees memory that libjack allocated (jack_free when present, else free).
+void jackFree(void* pointer);
+
+}  // namespace jackclient

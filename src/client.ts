@@ -1,0 +1,589 @@
+import { EventEmitter } from 'node:events';
+import { inspect } from 'node:util';
+
+import { checkOptions, quote, requireBoolean, requireFunction, requireString } from './arguments.js';
+import { AUDIO_PORT_TYPE, MIDI_PORT_TYPE, OpenOption, PortFlag } from './constants.js';
+import { listen, stopListening } from './dispatch.js';
+import { JackError, JackErrorCode, JackOpenError } from './errors.js';
+import { callNative, libjack, requireSupport } from './library.js';
+import { checkClientName, checkShortPortName, maxRegisteredPortNameBytes } from './limits.js';
+import { RecordKind, type NativeClient, type NativeOpenResult, type NativePortInfo } from './native.js';
+import { describeOpenFailure } from './open-failure.js';
+import { Port, makePort, type MidiPort, type OwnMidiPort, type OwnPort } from './port.js';
+import { PortCache } from './port-cache.js';
+import type { PortOwner } from './port-owner.js';
+import { makePorts, type Ports, type PortsOwner, type RegisterOptions } from './ports.js';
+import { Status } from './status.js';
+
+/** Options of the {@link Client} constructor and {@link Client.open}. */
+export interface ClientOptions {
+  /** Fail (instead of letting JACK append `-01`...) when the name is taken. */
+  useExactName?: boolean;
+  /** Do not start a JACK server when none is running (also set by `JACK_NO_START_SERVER`). */
+  noStartServer?: boolean;
+  /** Which server to connect to; default `JACK_DEFAULT_SERVER` or `'default'`. */
+  serverName?: string;
+  /** A session ID token, so that a session manager can identify the client again. */
+  sessionId?: string;
+}
+
+/** Filters of {@link Client.getPorts}. Selecting neither or both of audio/MIDI selects both. */
+export interface PortFilters {
+  isAudio?: boolean;
+  isMidi?: boolean;
+  isInput?: boolean;
+  isOutput?: boolean;
+  isPhysical?: boolean;
+  canMonitor?: boolean;
+  isTerminal?: boolean;
+}
+
+/** Called when the server shuts the client down (see {@link Client.setShutdownCallback}). */
+export type ShutdownCallback = (status: Status, reason: string) => void;
+
+/** The events a {@link Client} emits, on the main thread. */
+export interface ClientEvents {
+  /** The server shut the client down; the client is closed by then. */
+  shutdown: [status: Status, reason: string];
+  /** A callback of this client threw; without a listener the error is thrown as uncaught. */
+  error: [error: Error];
+}
+
+const openClients = new Set<Client>();
+let exitHookInstalled = false;
+let openingAsync = false;
+
+function closeAllAtExit(): void {
+  for (const client of [...openClients]) client.close();
+}
+
+/**
+ * A client of a JACK server.
+ *
+ * ```ts
+ * const client = new Client('MyGreatClient', { noStartServer: true });
+ * client.inports.register('input_1');
+ * client.activate();
+ * client.connect('system:capture_1', 'MyGreatClient:input_1');
+ * client.close();
+ * ```
+ *
+ * The constructor blocks while JACK opens the client; {@link Client.open} does the same without
+ * blocking the event loop. A client the program forgets to close is closed when the process (or
+ * the worker thread that opened it) exits.
+ */
+export class Client extends EventEmitter<ClientEvents> implements Disposable, AsyncDisposable {
+  #native: NativeClient | null = null;
+  #name: string;
+  #status: Status = new Status(0);
+  #closedReason = 'is not open yet';
+  #shutdownCallback: ShutdownCallback | null = null;
+  readonly #cache = new PortCache();
+  readonly #unregisterFromList = new WeakMap<OwnPort, () => void>();
+  #options: Partial<ClientOptions> = {};
+  readonly #ports: PortOwner;
+  readonly #inports: Ports<OwnPort>;
+  readonly #outports: Ports<OwnPort>;
+  readonly #midiInports: Ports<OwnMidiPort>;
+  readonly #midiOutports: Ports<OwnMidiPort>;
+
+  /**
+   * Opens a client named `name` (at most `clientNameSize() - 2` bytes on JACK2, no `:`).
+   *
+   * @throws TypeError or RangeError for a bad name or options.
+   * @throws JackOpenError when JACK cannot open the client; its `status` says why.
+   */
+  constructor(name: string, options?: ClientOptions) {
+    super();
+    const checked = checkOptions<ClientOptions>(options, 'options', {
+      useExactName: 'boolean',
+      noStartServer: 'boolean',
+      serverName: 'string',
+      sessionId: 'string',
+    });
+    this.#name = checkClientName(name);
+    this.#options = checked;
+    this.#ports = this.#portOwner();
+    this.#inports = makePorts(this.#listOwner<OwnPort>(AUDIO_PORT_TYPE, PortFlag.isInput), 'inports');
+    this.#outports = makePorts(this.#listOwner<OwnPort>(AUDIO_PORT_TYPE, PortFlag.isOutput), 'outports');
+    this.#midiInports = makePorts(this.#listOwner<OwnMidiPort>(MIDI_PORT_TYPE, PortFlag.isInput), 'midiInports');
+    this.#midiOutports = makePorts(this.#listOwner<OwnMidiPort>(MIDI_PORT_TYPE, PortFlag.isOutput), 'midiOutports');
+    const native = new (libjack().NativeClient)();
+    const args = openArguments(this.#name, checked);
+    if (openingAsync) {
+      pendingOpens.set(this, { native, args });
+      return;
+    }
+    this.#adopt(native, native.open(...args));
+  }
+
+  /**
+   * Opens a client like the constructor, but JACK's blocking open runs off the main thread.
+   *
+   * @throws JackOpenError (as a rejection) when JACK cannot open the client.
+   */
+  static async open(name: string, options?: ClientOptions): Promise<Client> {
+    openingAsync = true;
+    let client: Client;
+    try {
+      client = new Client(name, options);
+    } finally {
+      openingAsync = false;
+    }
+    const pending = pendingOpens.get(client);
+    pendingOpens.delete(client);
+    if (!pending) throw new JackError('internal error: asynchronous open lost its arguments');
+    client.#adopt(pending.native, await pending.native.openAsync(...pending.args));
+    return client;
+  }
+
+  /** The client's name as JACK knows it (JACK may have made it unique, e.g. `name-01`). */
+  get name(): string {
+    return this.#name;
+  }
+
+  /** The client's UUID, a decimal string. */
+  get uuid(): string {
+    const uuid = callNative(() => this.#open().uuid());
+    if (uuid === null) throw new JackError(`cannot get the UUID of client ${quote(this.#name)}`);
+    return uuid;
+  }
+
+  /** The status bits JACK reported when the client was opened. */
+  get status(): Status {
+    return this.#status;
+  }
+
+  /** Whether the client has been closed (by {@link Client.close} or by a server shutdown). */
+  get closed(): boolean {
+    return this.#native === null;
+  }
+
+  /** The sample rate of the JACK system. */
+  get samplerate(): number {
+    return this.#open().sampleRate();
+  }
+
+  /**
+   * The JACK block size: the largest number of frames a process cycle can have. Setting it (a power
+   * of two) asks the server to change it, which interrupts the audio flow.
+   */
+  get blocksize(): number {
+    return this.#open().bufferSize();
+  }
+
+  set blocksize(blocksize: number) {
+    if (!Number.isInteger(blocksize) || blocksize < 1 || (blocksize & (blocksize - 1)) !== 0) {
+      throw new RangeError(`blocksize must be a power of two, got ${String(blocksize)}`);
+    }
+    const code = callNative(() => this.#open().setBufferSize(blocksize));
+    if (code !== 0) throw new JackErrorCode(`cannot set the block size to ${blocksize}`, code);
+  }
+
+  /** Whether JACK runs with realtime scheduling (`-R`). */
+  get realtime(): boolean {
+    return this.#open().isRealtime();
+  }
+
+  /** The estimated current time in frames, for use outside the process callback. */
+  get frameTime(): number {
+    return callNative(() => this.#open().frameTime());
+  }
+
+  /** The estimated time in frames since the current process cycle began. */
+  get framesSinceCycleStart(): number {
+    return callNative(() => this.#open().framesSinceCycleStart());
+  }
+
+  /** JACK's current estimate of its DSP load, in percent of the time available per cycle. */
+  cpuLoad(): number {
+    return callNative(() => this.#open().cpuLoad());
+  }
+
+  /** Audio input ports of this client. */
+  get inports(): Ports<OwnPort> {
+    return this.#inports;
+  }
+
+  /** Audio output ports of this client. */
+  get outports(): Ports<OwnPort> {
+    return this.#outports;
+  }
+
+  /** MIDI input ports of this client. */
+  get midiInports(): Ports<OwnMidiPort> {
+    return this.#midiInports;
+  }
+
+  /** MIDI output ports of this client. */
+  get midiOutports(): Ports<OwnMidiPort> {
+    return this.#midiOutports;
+  }
+
+  /** Whether `port` (a Port or a full port name) belongs to this client. */
+  owns(port: Port | string): boolean {
+    const name = portName(port, 'port');
+    const info = this.#open().portInfo(name);
+    if (info === null) throw noSuchPort(name);
+    return info.mine;
+  }
+
+  /** Tells the server that the client is ready to process; connections need an active client. */
+  activate(): void {
+    const code = this.#open().activate();
+    if (code !== 0) throw new JackErrorCode(`cannot activate client ${quote(this.#name)}`, code);
+  }
+
+  /**
+   * Removes the client from the process graph, which disconnects all its ports.
+   *
+   * @param ignoreErrors - when false, a failure throws a JackErrorCode.
+   */
+  deactivate(ignoreErrors = true): void {
+    requireBoolean(ignoreErrors, 'ignoreErrors');
+    const code = this.#open().deactivate();
+    if (code !== 0 && !ignoreErrors) {
+      throw new JackErrorCode(`cannot deactivate client ${quote(this.#name)}`, code);
+    }
+  }
+
+  /**
+   * Closes the client. Idempotent; afterwards every method throws a JackError and the client's
+   * ports are unusable.
+   *
+   * @param ignoreErrors - when false, a failure of `jack_client_close` throws a JackErrorCode.
+   */
+  close(ignoreErrors = true): void {
+    requireBoolean(ignoreErrors, 'ignoreErrors');
+    const native = this.#native;
+    if (native === null) return;
+    this.#markClosed('is closed');
+    const code = native.close();
+    if (code !== 0 && !ignoreErrors) {
+      throw new JackErrorCode(`error closing client ${quote(this.#name)}`, code);
+    }
+  }
+
+  [Symbol.dispose](): void {
+    this.close();
+  }
+
+  async [Symbol.asyncDispose](): Promise<void> {
+    this.close();
+  }
+
+  /**
+   * Connects `source` (an output) to `destination` (an input), by Port or full name.
+   *
+   * @throws JackErrorCode with code `EEXIST` (17) when the connection exists already.
+   * @throws JackErrorCode saying why when JACK refuses (unknown port, wrong direction or type,
+   *   inactive client).
+   */
+  connect(source: Port | string, destination: Port | string): void {
+    const from = portName(source, 'source');
+    const to = portName(destination, 'destination');
+    const code = this.#open().connect(from, to);
+    if (code === 0) return;
+    if (code === EEXIST) {
+      throw new JackErrorCode(`connection ${quote(from)} -> ${quote(to)} already exists`, code);
+    }
+    throw new JackErrorCode(`cannot connect ${quote(from)} -> ${quote(to)}: ${this.#whyNot(from, to)}`, code);
+  }
+
+  /** Removes the connection from `source` to `destination`, by Port or full name. */
+  disconnect(source: Port | string, destination: Port | string): void {
+    const from = portName(source, 'source');
+    const to = portName(destination, 'destination');
+    const native = this.#open();
+    const code = native.disconnect(from, to);
+    if (code === 0) return;
+    let reason = this.#whyNot(from, to);
+    if (reason === JACK_REFUSED && !this.#connected(from, to)) reason = 'they are not connected';
+    throw new JackErrorCode(`cannot disconnect ${quote(from)} -> ${quote(to)}: ${reason}`, code);
+  }
+
+  /**
+   * The ports that match: `pattern` is a regular expression on the full name (a string is a POSIX
+   * extended regular expression evaluated by JACK, a RegExp is evaluated here), `filters` select by
+   * type and flags.
+   */
+  getPorts(pattern?: string | RegExp | PortFilters, filters?: PortFilters): Port[] {
+    if (pattern !== undefined && typeof pattern === 'object' && !(pattern instanceof RegExp)) {
+      if (filters !== undefined) throw new TypeError('filters given twice: getPorts(filters) or getPorts(pattern, filters)');
+      return this.getPorts('', pattern);
+    }
+    const namePattern = pattern ?? '';
+    if (typeof namePattern !== 'string' && !(namePattern instanceof RegExp)) {
+      throw new TypeError(`pattern must be a string or a RegExp, got ${typeof namePattern}`);
+    }
+    const selected = checkOptions<PortFilters>(filters, 'filters', {
+      isAudio: 'boolean', isMidi: 'boolean', isInput: 'boolean', isOutput: 'boolean',
+      isPhysical: 'boolean', canMonitor: 'boolean', isTerminal: 'boolean',
+    });
+    const typePattern = selected.isAudio && !selected.isMidi ? AUDIO_PORT_TYPE
+      : selected.isMidi && !selected.isAudio ? MIDI_PORT_TYPE : '';
+    let flags = 0;
+    if (selected.isInput) flags |= PortFlag.isInput;
+    if (selected.isOutput) flags |= PortFlag.isOutput;
+    if (selected.isPhysical) flags |= PortFlag.isPhysical;
+    if (selected.canMonitor) flags |= PortFlag.canMonitor;
+    if (selected.isTerminal) flags |= PortFlag.isTerminal;
+    const jackPattern = typeof namePattern === 'string' ? namePattern : '';
+    let names = this.#open().getPorts(jackPattern, typePattern === '' ? '' : `^${escapeRegExp(typePattern)}$`, flags);
+    if (namePattern instanceof RegExp) {
+      const matcher = new RegExp(namePattern.source, namePattern.flags.replace(/[gy]/g, ''));
+      names = names.filter((name) => matcher.test(name));
+    }
+    return this.#existingPorts(names);
+  }
+
+  /** The Port for a full port name. @throws JackError when there is no such port. */
+  getPortByName(name: string): Port {
+    return this.#ports.portByName(requireString(name, 'name'));
+  }
+
+  /** The ports `port` is connected to; the port need not belong to this client. */
+  getAllConnections(port: Port | string): Port[] {
+    const name = portName(port, 'port');
+    const names = this.#open().portAllConnections(name);
+    if (names === null) throw noSuchPort(name);
+    return this.#existingPorts(names);
+  }
+
+  /** The UUID of the client named `name`. @throws JackError when there is no such client. */
+  getUuidForClientName(name: string): string {
+    requireString(name, 'name');
+    requireSupport('jack_get_uuid_for_client_name', 'looking up client UUIDs');
+    const uuid = this.#open().uuidForClientName(name);
+    if (uuid === null) throw new JackError(`cannot get the UUID of client ${quote(name)}: no such client`);
+    return uuid;
+  }
+
+  /** The name of the client with UUID `uuid`. @throws JackError when there is no such client. */
+  getClientNameByUuid(uuid: string | bigint | number): string {
+    const text = checkUuid(uuid);
+    requireSupport('jack_get_client_name_by_uuid', 'looking up clients by UUID');
+    const name = this.#open().clientNameByUuid(text);
+    if (name === null) throw new JackError(`cannot get the client name for UUID ${text}: no such client`);
+    return name;
+  }
+
+  /**
+   * Sets the function called when the server shuts this client down (also the `shutdown` event).
+   * It runs on the main thread, after the client has been marked closed.
+   */
+  setShutdownCallback(callback: ShutdownCallback | null): void {
+    this.#shutdownCallback = callback === null ? null : requireFunction<ShutdownCallback>(callback, 'callback');
+  }
+
+  override toString(): string {
+    return `Client(${quote(this.#name)})`;
+  }
+
+  [inspect.custom](): string {
+    return this.#native === null ? `Client(${quote(this.#name)}, closed)` : this.toString();
+  }
+
+  #adopt(native: NativeClient, result: NativeOpenResult): void {
+    this.#status = new Status(result.status);
+    if (!result.opened) {
+      throw new JackOpenError(this.#name, this.#status, describeOpenFailure(this.#status, this.#name, this.#options));
+    }
+    this.#native = native;
+    this.#name = native.name();
+    openClients.add(this);
+    if (!exitHookInstalled) {
+      process.on('exit', closeAllAtExit);
+      exitHookInstalled = true;
+    }
+    listen(result.id, (kind, value, text) => {
+      if (kind === RecordKind.shutdown) this.#onShutdown(value, text);
+    });
+  }
+
+  #onShutdown(code: number, reason: string): void {
+    const native = this.#native;
+    if (native === null) return;
+    this.#markClosed(`was shut down by the JACK server (${reason})`);
+    native.close();
+    const status = new Status(code);
+    this.#runCallback(() => this.#shutdownCallback?.(status, reason));
+    this.#runCallback(() => this.emit('shutdown', status, reason));
+  }
+
+  #runCallback(callback: () => void): void {
+    try {
+      callback();
+    } catch (error) {
+      if (this.listenerCount('error') > 0) this.emit('error', error as Error);
+      else throw error;
+    }
+  }
+
+  #markClosed(reason: string): void {
+    const native = this.#native;
+    if (native === null) return;
+    this.#native = null;
+    this.#closedReason = reason;
+    openClients.delete(this);
+    stopListening(native.id());
+    for (const list of [this.#inports, this.#outports, this.#midiInports, this.#midiOutports]) {
+      for (const port of list) port.invalidate(`belongs to client ${quote(this.#name)}, which ${reason}`);
+      list.forget();
+    }
+    this.#cache.clear();
+  }
+
+  #open(): NativeClient {
+    if (this.#native === null) {
+      throw new JackError(`client ${quote(this.#name)} ${this.#closedReason}`);
+    }
+    return this.#native;
+  }
+
+  #existingPorts(names: string[]): Port[] {
+    const ports: Port[] = [];
+    const native = this.#open();
+    for (const name of names) {
+      const info = native.portInfo(name);
+      if (info !== null) ports.push(this.#portFromInfo(info, name));
+    }
+    return ports;
+  }
+
+  #portFromInfo(info: NativePortInfo, reference: number | string): Port {
+    const key = info.uuid ?? info.name;
+    const cached = this.#cache.get(key);
+    if (cached !== undefined && (typeof reference === 'number' || info.mine || cached.name === info.name)) {
+      return cached;
+    }
+    const port = makePort(this.#ports, reference, info);
+    this.#cache.set(key, port);
+    return port;
+  }
+
+  #connected(from: string, to: string): boolean {
+    const connections = this.#open().portAllConnections(from);
+    return connections !== null && connections.includes(to);
+  }
+
+  #whyNot(from: string, to: string): string {
+    const native = this.#open();
+    const source = native.portInfo(from);
+    const destination = native.portInfo(to);
+    if (source === null) return `port ${quote(from)} does not exist`;
+    if (destination === null) return `port ${quote(to)} does not exist`;
+    if (!(source.flags & PortFlag.isOutput)) {
+      return `${quote(from)} is an input port, and a connection goes from an output to an input`;
+    }
+    if (!(destination.flags & PortFlag.isInput)) {
+      return `${quote(to)} is an output port, and a connection goes from an output to an input`;
+    }
+    if (source.type !== destination.type) {
+      return `${quote(from)} is ${typeLabel(source.type)} and ${quote(to)} is ${typeLabel(destination.type)}; ` +
+        'only ports of the same type can be connected';
+    }
+    return JACK_REFUSED;
+  }
+
+  #registerPort<P extends OwnPort>(type: string, direction: number, shortname: string, options: RegisterOptions, list: Ports<P>): P {
+    const native = this.#open();
+    const checked = checkShortPortName(this.#name, shortname, 'shortname', maxRegisteredPortNameBytes());
+    const fullName = `${this.#name}:${checked}`;
+    if (native.portInfo(fullName) !== null) {
+      throw new JackError(`cannot register port ${quote(fullName)}: the client already has a port of that name`);
+    }
+    let flags = direction;
+    if (options.isTerminal) flags |= PortFlag.isTerminal;
+    if (options.isPhysical) flags |= PortFlag.isPhysical;
+    const handle = native.portRegister(checked, type, flags);
+    if (handle === null) throw new JackError(`cannot register port ${quote(fullName)}: JACK refused it`);
+    const info = native.portInfo(handle);
+    if (info === null) throw new JackError(`port ${quote(fullName)} vanished right after registration`);
+    const port = this.#portFromInfo(info, handle) as P;
+    this.#unregisterFromList.set(port, () => list.remove(port));
+    return port;
+  }
+
+  #unregister(port: OwnPort): void {
+    const native = this.#open();
+    const name = port.name;
+    const uuid = port.uuid;
+    const code = native.portUnregister(port.nativeHandle());
+    if (code !== 0) throw new JackErrorCode(`cannot unregister port ${quote(name)}`, code);
+    this.#unregisterFromList.get(port)?.();
+    this.#cache.delete(uuid);
+    port.invalidate('was unregistered');
+  }
+
+  #listOwner<P extends OwnPort>(type: string, direction: number): PortsOwner<P> {
+    return {
+      registerPort: (shortname, options, list) => this.#registerPort(type, direction, shortname, options, list),
+    };
+  }
+
+  #portOwner(): PortOwner {
+    return {
+      native: () => this.#open(),
+      portByName: (name) => {
+        const info = this.#open().portInfo(name);
+        if (info === null) throw noSuchPort(name);
+        return this.#portFromInfo(info, name);
+      },
+      portFromInfo: (info, reference) => this.#portFromInfo(info, reference),
+      connect: (source, destination) => this.connect(source, destination),
+      disconnect: (source, destination) => this.disconnect(source, destination),
+      unregister: (port) => this.#unregister(port),
+    };
+  }
+}
+
+type OpenArguments = [name: string, options: number, serverName: string | null, sessionId: string | null];
+
+const pendingOpens = new WeakMap<Client, { native: NativeClient; args: OpenArguments }>();
+
+const EEXIST = 17;
+const JACK_REFUSED = 'JACK refused it (is the client active? connections need activate() first)';
+
+function openArguments(name: string, options: Partial<ClientOptions>): OpenArguments {
+  let bits = 0;
+  if (options.noStartServer) bits |= OpenOption.noStartServer;
+  if (options.useExactName) bits |= OpenOption.useExactName;
+  return [name, bits, options.serverName || null, options.sessionId || null];
+}
+
+function portName(port: Port | string, parameter: string): string {
+  if (port instanceof Port) return port.name;
+  return requireString(port, parameter);
+}
+
+function noSuchPort(name: string): JackError {
+  return new JackError(`port ${quote(name)} does not exist`);
+}
+
+function typeLabel(type: string): string {
+  if (type === AUDIO_PORT_TYPE) return 'an audio port';
+  if (type === MIDI_PORT_TYPE) return 'a MIDI port';
+  return `a port of type ${quote(type)}`;
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+function checkUuid(uuid: unknown): string {
+  if (typeof uuid === 'bigint' || typeof uuid === 'number') {
+    if (typeof uuid === 'number' && !Number.isSafeInteger(uuid)) {
+      throw new RangeError(`uuid must be a safe integer, got ${uuid}`);
+    }
+    if (uuid < 0) throw new RangeError(`uuid must not be negative, got ${uuid}`);
+    return uuid.toString();
+  }
+  const text = requireString(uuid, 'uuid');
+  if (!/^[0-9]{1,20}$/.test(text) || BigInt(text) > 0xffffffffffffffffn) {
+    throw new RangeError(`uuid must be a decimal 64-bit JACK UUID, got ${quote(text)}`);
+  }
+  return text;
+}
+
+export type { MidiPort };

@@ -1,0 +1,47 @@
+/**
+ * jack-client: JACK Audio Connection Kit clients for Node.js.
+ *
+ * ```ts
+ * import * as jack from 'jack-client';
+ * const client = new jack.Client('MyGreatClient', { noStartServer: true });
+ * ```
+ */
+export { Client } from './client.js';
+export type { ClientEvents, ClientOptions, PortFilters, ShutdownCallback } from './client.js';
+export { MidiPort, OwnMidiPort, OwnPort, Port, UnknownPort } from './port.js';
+export { Ports } from './ports.js';
+export type { RegisterOptions } from './ports.js';
+export { Status } from './status.js';
+export type { StatusFlag } from './status.js';
+export { CallbackExit, JackError, JackErrorCode, JackOpenError } from './errors.js';
+export {
+  clientNameSize,
+  clientPid,
+  portNameSize,
+  setErrorFunction,
+  setInfoFunction,
+  version,
+  versionString,
+} from './module-functions.js';
+export { LIBJACK_PATH_VARIABLE, supports } from './library.js';
+export {
+  AUDIO_PORT_TYPE,
+  METADATA_CONNECTED,
+  METADATA_EVENT_TYPES,
+  METADATA_HARDWARE,
+  METADATA_ICON_LARGE,
+  METADATA_ICON_NAME,
+  METADATA_ICON_SMALL,
+  METADATA_ORDER,
+  METADATA_PORT_GROUP,
+  METADATA_PRETTY_NAME,
+  METADATA_SIGNAL_TYPE,
+  MIDI_PORT_TYPE,
+  NETSTARTING,
+  PROPERTY_CHANGED,
+  PROPERTY_CREATED,
+  PROPERTY_DELETED,
+  ROLLING,
+  STARTING,
+  STOPPED,
+} from './constants.js';

@@ -1,0 +1,90 @@
+// The one file that loads the addon and declares its interface. The addon returns raw libjack
+// results (codes, nulls, names); everything else is done in TypeScript.
+import { createRequire } from 'node:module';
+
+/** A port as the addon sees it: an index into the client's own ports, or a full port name. */
+export type NativePortRef = number | string;
+
+export interface NativePortInfo {
+  name: string;
+  shortName: string;
+  type: string;
+  flags: number;
+  /** Decimal UUID, or null when this libjack has no jack_port_uuid. */
+  uuid: string | null;
+  mine: boolean;
+}
+
+export interface NativeOpenResult {
+  opened: boolean;
+  status: number;
+  id: number;
+}
+
+export interface NativeClient {
+  open(name: string, options: number, serverName: string | null, sessionId: string | null): NativeOpenResult;
+  openAsync(name: string, options: number, serverName: string | null, sessionId: string | null): Promise<NativeOpenResult>;
+  close(): number;
+  id(): number;
+  isOpen(): boolean;
+  name(): string;
+  uuid(): string | null;
+  sampleRate(): number;
+  bufferSize(): number;
+  setBufferSize(frames: number): number;
+  isRealtime(): boolean;
+  frameTime(): number;
+  framesSinceCycleStart(): number;
+  cpuLoad(): number;
+  activate(): number;
+  deactivate(): number;
+  uuidForClientName(name: string): string | null;
+  clientNameByUuid(uuid: string): string | null;
+  connect(source: string, destination: string): number;
+  disconnect(source: string, destination: string): number;
+  getPorts(namePattern: string, typePattern: string, flags: number): string[];
+  portRegister(shortName: string, type: string, flags: number): number | null;
+  /** Returns NO_SUCH_PORT when the port is gone. */
+  portUnregister(port: number): number;
+  portInfo(port: NativePortRef): NativePortInfo | null;
+  portAliases(port: NativePortRef): string[] | null;
+  portSetAlias(port: NativePortRef, alias: string): number;
+  portUnsetAlias(port: NativePortRef, alias: string): number;
+  portRename(port: NativePortRef, shortName: string): number;
+  portRequestMonitor(port: NativePortRef, onoff: boolean): number;
+  portMonitoringInput(port: NativePortRef): boolean | null;
+  portConnectionCount(port: NativePortRef): number;
+  portConnections(port: NativePortRef): string[] | null;
+  portAllConnections(port: NativePortRef): string[] | null;
+  portIsConnectedTo(port: NativePortRef, other: string): boolean | null;
+  portDisconnectAll(port: NativePortRef): number;
+}
+
+/** Record kinds the addon delivers to the dispatcher (native/mailbox.h). */
+export const RecordKind = {
+  dropped: 0,
+  shutdown: 1,
+  errorMessage: 2,
+  infoMessage: 3,
+} as const;
+
+export type Dispatcher = (kind: number, clientId: number, value: number, text: string) => void;
+
+export interface NativeAddon {
+  load(): { loaded: boolean; path: string; error: string };
+  supports(functionName: string): boolean;
+  version(): [number, number, number, number];
+  versionString(): string;
+  clientNameSize(): number;
+  portNameSize(): number;
+  clientPid(name: string): number;
+  setDispatcher(dispatcher: Dispatcher): void;
+  forwardMessages(kind: 'error' | 'info', enabled: boolean): void;
+  NativeClient: new () => NativeClient;
+}
+
+/** What the addon returns for a port reference that no longer resolves. */
+export const NO_SUCH_PORT = -1000;
+
+const require = createRequire(import.meta.url);
+export const addon = require('../../build/Release/jack_client.node') as NativeAddon;
