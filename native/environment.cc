@@ -60,7 +60,7 @@ void Environment::drain() {
   Record record;
   auto deliver = [this](uint32_t kind, uint32_t client, double number, Napi::Value text) {
     try {
-      dispatcher_.MakeCallback(env_.Undefined(),
+      dispatcher_.MakeCallback(env_.Global(),
                                {Napi::Number::New(env_, kind), Napi::Number::New(env_, client),
                                 Napi::Number::New(env_, number), text},
                                *asyncContext_);

@@ -343,9 +343,11 @@ Napi::Value NativeClient::portAliases(const Napi::CallbackInfo& info) {
   std::vector<char> first(size + 1, '\0');
   std::vector<char> second(size + 1, '\0');
   char* const buffers[2] = {first.data(), second.data()};
+  // The count JACK2 returns is not an index bound: after the first alias is unset, the second
+  // one still sits in the second buffer. Read both.
   int count = JACK_CALL(jack_port_get_aliases)(found, buffers);
   Napi::Array result = Napi::Array::New(info.Env());
-  for (int i = 0; i < count && i < 2; ++i) {
+  for (int i = 0; count > 0 && i < 2; ++i) {
     if (buffers[i][0]) result.Set(result.Length(), Napi::String::New(info.Env(), buffers[i]));
   }
   return result;

@@ -553,7 +553,10 @@ function openArguments(name: string, options: Partial<ClientOptions>): OpenArgum
 }
 
 function portName(port: Port | string, parameter: string): string {
-  if (port instanceof Port) return port.name;
+  if (port instanceof Port) {
+    port.checkUsable();
+    return port.name;
+  }
   return requireString(port, parameter);
 }
 

@@ -62,7 +62,7 @@ export class Port {
     requireSupport('jack_port_rename', 'renaming a port');
     const clientName = this.name.slice(0, this.name.indexOf(':'));
     const checked = checkShortPortName(clientName, shortname, 'shortname', maxRenamedPortNameBytes());
-    const code = callNative(() => this.#native().portRename(this.#ref(), checked));
+    const code = this.#call((native, reference) => native.portRename(reference, checked));
     this.#check(code, `cannot rename port ${quote(this.#lastName)} to ${quote(checked)}`);
     if (typeof this.#reference === 'string') {
       this.#reference = `${clientName}:${checked}`;
@@ -73,7 +73,7 @@ export class Port {
   /** The port's aliases (at most two). */
   get aliases(): string[] {
     requireSupport('jack_port_get_aliases', 'port aliases');
-    const aliases = callNative(() => this.#native().portAliases(this.#ref()));
+    const aliases = this.#call((native, reference) => native.portAliases(reference));
     if (aliases === null) throw this.#gone();
     return aliases;
   }
@@ -88,7 +88,7 @@ export class Port {
         `cannot set alias ${quote(alias)} on ${quote(this.name)}: it already has two aliases (${existing.map(quote).join(', ')})`,
       );
     }
-    const code = callNative(() => this.#native().portSetAlias(this.#ref(), alias));
+    const code = this.#call((native, reference) => native.portSetAlias(reference, alias));
     this.#check(code, `cannot set alias ${quote(alias)} on ${quote(this.name)}`);
   }
 
@@ -99,7 +99,7 @@ export class Port {
     if (!this.aliases.includes(alias)) {
       throw new JackError(`cannot unset alias ${quote(alias)}: ${quote(this.name)} has no such alias`);
     }
-    const code = callNative(() => this.#native().portUnsetAlias(this.#ref(), alias));
+    const code = this.#call((native, reference) => native.portUnsetAlias(reference, alias));
     this.#check(code, `cannot unset alias ${quote(alias)} on ${quote(this.name)}`);
   }
 
@@ -152,13 +152,13 @@ export class Port {
   /** Turns input monitoring on or off; does nothing when {@link Port.canMonitor} is false. */
   requestMonitor(onoff: boolean): void {
     requireBoolean(onoff, 'onoff');
-    const code = callNative(() => this.#native().portRequestMonitor(this.#ref(), onoff));
+    const code = this.#call((native, reference) => native.portRequestMonitor(reference, onoff));
     this.#check(code, `cannot switch monitoring ${onoff ? 'on' : 'off'} for ${quote(this.name)}`);
   }
 
   /** Whether input monitoring is on for this port (`jack_port_monitoring_input`). */
   get monitoringInput(): boolean {
-    const monitoring = callNative(() => this.#native().portMonitoringInput(this.#ref()));
+    const monitoring = this.#call((native, reference) => native.portMonitoringInput(reference));
     if (monitoring === null) throw this.#gone();
     return monitoring;
   }
@@ -179,7 +179,12 @@ export class Port {
     return `${this.constructor.name}(${quote(this.#lastName)})`;
   }
 
-  /** @internal The reference the addon resolves; throws when the port is no longer usable. */
+  /** @internal The native client and this port's reference; throws when either is unusable. */
+  protected use(): [NativeClient, NativePortRef] {
+    return this.#use();
+  }
+
+  /** @internal Throws when this port object is no longer usable. */
   protected ref(): NativePortRef {
     return this.#ref();
   }
@@ -199,6 +204,11 @@ export class Port {
     return this.#gone();
   }
 
+  /** @internal Throws the JackError that says why this port object is unusable, if it is. */
+  checkUsable(): void {
+    this.#ref();
+  }
+
   /** @internal Makes every later use of this object throw, saying why. */
   invalidate(reason: string): void {
     if (this.#invalidReason === null) {
@@ -213,8 +223,15 @@ export class Port {
     }
   }
 
-  #native(): NativeClient {
-    return this.#owner.native();
+  /** Calls the addon with this port's reference, turning "unsupported" into a JackError. */
+  #call<T>(call: (native: NativeClient, reference: NativePortRef) => T): T {
+    return callNative(() => call(...this.#use()));
+  }
+
+  /** The native client and this port's reference; the port's own state is checked first. */
+  #use(): [NativeClient, NativePortRef] {
+    const reference = this.#ref();
+    return [this.#owner.native(), reference];
   }
 
   #ref(): NativePortRef {
@@ -225,8 +242,8 @@ export class Port {
   }
 
   #info(): NativePortInfo {
-    const native = this.#native();
-    const info = native.portInfo(this.#ref());
+    const [native, reference] = this.#use();
+    const info = native.portInfo(reference);
     if (info === null) throw this.#gone();
     return info;
   }
@@ -256,14 +273,16 @@ export class UnknownPort extends Port {}
 export class OwnPort extends Port {
   /** Number of connections to or from this port. */
   get numberOfConnections(): number {
-    const count = this.owner.native().portConnectionCount(this.ref());
+    const [native, reference] = this.use();
+    const count = native.portConnectionCount(reference);
     if (count === NO_SUCH_PORT) throw this.gone();
     return count;
   }
 
   /** The ports this port is connected to. */
   get connections(): Port[] {
-    const names = this.owner.native().portConnections(this.ref());
+    const [native, reference] = this.use();
+    const names = native.portConnections(reference);
     if (names === null) throw this.gone();
     return names.map((name) => this.owner.portByName(name));
   }
@@ -271,13 +290,15 @@ export class OwnPort extends Port {
   /** Whether this port is directly connected to `port` (a Port or a full port name). */
   isConnectedTo(port: Port | string): boolean {
     const otherName = port instanceof Port ? port.name : requireString(port, 'port');
-    const connected = this.owner.native().portIsConnectedTo(this.ref(), otherName);
+    const [native, reference] = this.use();
+    const connected = native.portIsConnectedTo(reference, otherName);
     if (connected === null) throw this.gone();
     return connected;
   }
 
   /** Connects this port to `port`, in the direction their kinds allow (output to input). */
   connect(port: Port | string): void {
+    this.ref();
     const other = port instanceof Port ? port : this.owner.portByName(requireString(port, 'port'));
     if (this.isOutput) this.owner.connect(this, other);
     else this.owner.connect(other, this);
@@ -285,8 +306,10 @@ export class OwnPort extends Port {
 
   /** Disconnects this port from `other`, or from every port when `other` is omitted. */
   disconnect(other?: Port | string): void {
+    this.ref();
     if (other === undefined) {
-      const code = this.owner.native().portDisconnectAll(this.ref());
+      const [native, reference] = this.use();
+      const code = native.portDisconnectAll(reference);
       this.check(code, `cannot disconnect ${quote(this.name)}`);
       return;
     }
