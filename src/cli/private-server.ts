@@ -1,0 +1,71 @@
+// Starts a private JACK2 server (dummy driver, our own name) and stops exactly that process.
+// Used by the demo when no server runs, and by the test harness.
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { setTimeout as sleep } from 'node:timers/promises';
+
+export interface PrivateServerOptions {
+  name: string;
+  samplerate?: number;
+  period?: number;
+  /** How long to wait for the server to accept clients. */
+  readyTimeoutMs?: number;
+}
+
+export interface PrivateServer {
+  readonly name: string;
+  readonly pid: number;
+  /** What jackd printed so far. */
+  log(): string;
+  /** Stops the server (SIGTERM, then SIGKILL after 5 s); resolves once it has exited. */
+  stop(): Promise<void>;
+}
+
+const running = new Set<ChildProcess>();
+process.on('exit', () => {
+  for (const child of running) child.kill('SIGKILL');
+});
+
+export async function startPrivateServer(options: PrivateServerOptions): Promise<PrivateServer> {
+  const args = ['--no-realtime', '-n', options.name, '-d', 'dummy',
+    '-r', String(options.samplerate ?? 48000), '-p', String(options.period ?? 256)];
+  const child = spawn('jackd', args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  running.add(child);
+  let output = '';
+  child.stdout?.on('data', (chunk: Buffer) => { output += chunk.toString(); });
+  child.stderr?.on('data', (chunk: Buffer) => { output += chunk.toString(); });
+  const spawnFailure = new Promise<Error>((resolve) => child.once('error', resolve));
+  const exited = new Promise<void>((resolve) => child.once('exit', () => {
+    running.delete(child);
+    resolve();
+  }));
+  const server: PrivateServer = {
+    name: options.name,
+    pid: child.pid ?? -1,
+    log: () => output,
+    stop: async () => {
+      if (child.exitCode !== null || child.signalCode !== null || child.pid === undefined) return;
+      child.kill('SIGTERM');
+      if (await Promise.race([exited.then(() => false), sleep(5000).then(() => true)])) {
+        child.kill('SIGKILL');
+        await exited;
+      }
+    },
+  };
+  const deadline = Date.now() + (options.readyTimeoutMs ?? 15000);
+  while (Date.now() < deadline) {
+    const failure = await Promise.race([spawnFailure, sleep(0).then(() => null)]);
+    if (failure) throw new Error(`cannot start jackd: ${failure.message} (is jackd2 installed?)`);
+    if (child.exitCode !== null) throw new Error(`jackd exited with code ${child.exitCode}:\n${output}`);
+    if (await serverAnswers(options.name)) return server;
+    await sleep(50);
+  }
+  await server.stop();
+  throw new Error(`jackd ${options.name} did not accept clients in time:\n${output}`);
+}
+
+function serverAnswers(name: string): Promise<boolean> {
+  return new Promise((resolve) => {
+    execFile('jack_lsp', ['-s', name], { env: { ...process.env, JACK_NO_START_SERVER: '1' }, timeout: 5000 },
+      (error, stdout) => resolve(!error && stdout.includes('system:playback_1')));
+  });
+}
