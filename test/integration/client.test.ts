@@ -38,6 +38,16 @@ describe('opening a client', () => {
     assert.equal(client.getUuidForClientName('uuidcheck'), client.uuid);
   });
 
+  it('passes sessionId to JACK, which gives the client that UUID', async () => {
+    const client = fixture.client('session', { sessionId: '8589934690' });
+    assert.equal(client.uuid, '8589934690');
+    const python = await runPython(
+      `import jack; c = jack.Client('py_session', no_start_server=True); print(c.get_client_name_by_uuid('8589934690')); c.close()`,
+      fixture.server,
+    );
+    assert.equal(python.trim(), 'session');
+  });
+
   it('makes the name unique unless useExactName is set', () => {
     const first = fixture.client('twin');
     const second = fixture.client('twin');
