@@ -1,5 +1,8 @@
 // The addon's entry point: module-level libjack functions and the NativeClient class.
 #include <napi.h>
+#include <sys/mman.h>
+
+#include <cerrno>
 
 #include "environment.h"
 #include "libjack.h"
@@ -82,6 +85,13 @@ Napi::Value forwardMessagesToJs(const Napi::CallbackInfo& info) {
   return env.Undefined();
 }
 
+// mlock() of a typed array's memory (a ring buffer's SharedArrayBuffer); returns errno, 0 on success.
+Napi::Value lockMemory(const Napi::CallbackInfo& info) {
+  Napi::Uint8Array bytes = info[0].As<Napi::Uint8Array>();
+  int result = mlock(bytes.Data(), bytes.ByteLength());
+  return Napi::Number::New(info.Env(), result == 0 ? 0 : errno);
+}
+
 Napi::Object init(Napi::Env env, Napi::Object exports) {
   Environment::create(env);
   // Cleanup hooks run in reverse order: this one runs before the environment's own teardown.
@@ -96,6 +106,7 @@ Napi::Object init(Napi::Env env, Napi::Object exports) {
   exports.Set("clientPid", Napi::Function::New(env, clientPid));
   exports.Set("setDispatcher", Napi::Function::New(env, setDispatcher));
   exports.Set("forwardMessages", Napi::Function::New(env, forwardMessagesToJs));
+  exports.Set("mlock", Napi::Function::New(env, lockMemory));
   exports.Set("NativeClient", NativeClient::define(env));
   return exports;
 }

@@ -11,6 +11,7 @@ export type { ClientEvents, ClientOptions, PortFilters, ShutdownCallback } from 
 export { MidiPort, OwnMidiPort, OwnPort, Port, UnknownPort } from './port.js';
 export { Ports } from './ports.js';
 export type { RegisterOptions } from './ports.js';
+export { RingBuffer } from './ringbuffer.js';
 export { Status } from './status.js';
 export type { StatusFlag } from './status.js';
 export { CallbackExit, JackError, JackErrorCode, JackOpenError } from './errors.js';

@@ -80,6 +80,8 @@ export interface NativeAddon {
   clientPid(name: string): number;
   setDispatcher(dispatcher: Dispatcher): void;
   forwardMessages(kind: 'error' | 'info', enabled: boolean): void;
+  /** mlock() of the bytes' memory; returns errno, 0 on success. */
+  mlock(bytes: Uint8Array): number;
   NativeClient: new () => NativeClient;
 }
 
