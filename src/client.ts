@@ -9,7 +9,7 @@ import { callNative, libjack, requireSupport } from './library.js';
 import { checkClientName, checkShortPortName, maxRegisteredPortNameBytes } from './limits.js';
 import { RecordKind, type NativeClient, type NativeOpenResult, type NativePortInfo } from './native.js';
 import { describeOpenFailure } from './open-failure.js';
-import { Port, makePort, type MidiPort, type OwnMidiPort, type OwnPort } from './port.js';
+import { Port, makePort, type OwnMidiPort, type OwnPort } from './port.js';
 import { PortCache } from './port-cache.js';
 import type { PortOwner } from './port-owner.js';
 import { makePorts, type Ports, type PortsOwner, type RegisterOptions } from './ports.js';
@@ -530,7 +530,6 @@ export class Client extends EventEmitter<ClientEvents> implements Disposable, As
         if (info === null) throw noSuchPort(name);
         return this.#portFromInfo(info, name);
       },
-      portFromInfo: (info, reference) => this.#portFromInfo(info, reference),
       connect: (source, destination) => this.connect(source, destination),
       disconnect: (source, destination) => this.disconnect(source, destination),
       unregister: (port) => this.#unregister(port),
@@ -588,5 +587,3 @@ function checkUuid(uuid: unknown): string {
   }
   return text;
 }
-
-export type { MidiPort };

@@ -1,6 +1,6 @@
 // What a Port needs from the Client that made it. Ports see the client only through this
 // interface, which keeps port.ts free of an import cycle with client.ts.
-import type { NativeClient, NativePortInfo } from './native.js';
+import type { NativeClient } from './native.js';
 import type { OwnPort, Port } from './port.js';
 
 export interface PortOwner {
@@ -8,8 +8,6 @@ export interface PortOwner {
   native(): NativeClient;
   /** The Port object for a full port name; throws a JackError when there is no such port. */
   portByName(name: string): Port;
-  /** The Port object for what the addon reported. */
-  portFromInfo(info: NativePortInfo, reference: number | string): Port;
   connect(source: Port | string, destination: Port | string): void;
   disconnect(source: Port | string, destination: Port | string): void;
   unregister(port: OwnPort): void;

@@ -27,5 +27,5 @@ export function uniqueServerName(): string {
 export async function startJackServer(options: ServerOptions = {}): Promise<JackServer> {
   const server = await startPrivateServer({ name: options.name ?? uniqueServerName() });
   const env = { ...process.env, JACK_DEFAULT_SERVER: server.name, JACK_NO_START_SERVER: '1' };
-  return Object.assign(Object.create(server) as PrivateServer, server, { env });
+  return { ...server, env };
 }
