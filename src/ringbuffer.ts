@@ -27,6 +27,12 @@ function allocate(size: number): SharedArrayBuffer {
   return shared;
 }
 
+function checkCount(size: number): void {
+  if (!Number.isInteger(size) || size < 0) {
+    throw new RangeError(`size must be a non-negative integer, got ${describeValue(size)}`);
+  }
+}
+
 function toBytes(data: Bytes): Uint8Array {
   if (data instanceof Uint8Array) return data;
   if (ArrayBuffer.isView(data)) return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
@@ -127,9 +133,7 @@ export class RingBuffer {
 
   /** Makes `size` written bytes available to the reader. */
   writeAdvance(size: number): void {
-    this.#checkCount(size, this.writeSpace, 'size', 'writeSpace');
-    const write = Atomics.load(this.#header, WRITE_INDEX);
-    Atomics.store(this.#header, WRITE_INDEX, (write + size) & (this.size - 1));
+    this.#advance(WRITE_INDEX, size, this.writeSpace, 'writeSpace');
   }
 
   /** Reads and removes up to `size` bytes; fewer (or none) when less is available. */
@@ -141,7 +145,7 @@ export class RingBuffer {
 
   /** Copies up to `size` bytes without removing them. */
   peek(size: number): Uint8Array {
-    this.#checkCount(size, Number.MAX_SAFE_INTEGER, 'size', '');
+    checkCount(size);
     const [first, second] = this.readBuffers;
     const count = Math.min(size, first.length + second.length);
     const result = new Uint8Array(count);
@@ -162,9 +166,7 @@ export class RingBuffer {
 
   /** Frees `size` read bytes for the writer. */
   readAdvance(size: number): void {
-    this.#checkCount(size, this.readSpace, 'size', 'readSpace');
-    const read = Atomics.load(this.#header, READ_INDEX);
-    Atomics.store(this.#header, READ_INDEX, (read + size) & (this.size - 1));
+    this.#advance(READ_INDEX, size, this.readSpace, 'readSpace');
   }
 
   /** Locks the buffer's memory into RAM (`mlock`), so that it is never paged out. Not realtime-safe. */
@@ -200,10 +202,11 @@ export class RingBuffer {
     return [this.#data.subarray(start, start + head), this.#data.subarray(0, length - head)];
   }
 
-  #checkCount(count: number, limit: number, parameter: string, limitName: string): void {
-    if (!Number.isInteger(count) || count < 0) {
-      throw new RangeError(`${parameter} must be a non-negative integer, got ${describeValue(count)}`);
-    }
-    if (count > limit) throw new RangeError(`${parameter} ${count} is more than ${limitName} ${limit}`);
+  /** Moves the index at `word` on by `size` bytes, at most `space` (named `spaceName` in errors). */
+  #advance(word: number, size: number, space: number, spaceName: string): void {
+    checkCount(size);
+    if (size > space) throw new RangeError(`size ${size} is more than ${spaceName} ${space}`);
+    const index = Atomics.load(this.#header, word);
+    Atomics.store(this.#header, word, (index + size) & (this.size - 1));
   }
 }
