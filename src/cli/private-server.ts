@@ -9,6 +9,8 @@ export interface PrivateServerOptions {
   period?: number;
   /** How long to wait for the server to accept clients. */
   readyTimeoutMs?: number;
+  /** Internal: this server only frees the registry entry of a killed one of the same name. */
+  reclaiming?: boolean;
 }
 
 export interface PrivateServer {
@@ -16,7 +18,12 @@ export interface PrivateServer {
   readonly pid: number;
   /** What jackd printed so far. */
   log(): string;
-  /** Stops the server (SIGTERM, then SIGKILL after 5 s); resolves once it has exited. */
+  /**
+   * Stops the server (SIGTERM, then SIGKILL after 5 s); resolves once it has exited. A server that
+   * died by SIGKILL (a test's doing, or the fallback) leaves its entry in JACK2's shared registry,
+   * which holds 8 servers and reclaims an entry only for the same name: stop() then starts and
+   * cleanly stops a server of that name to free it.
+   */
   stop(): Promise<void>;
 }
 
@@ -43,11 +50,17 @@ export async function startPrivateServer(options: PrivateServerOptions): Promise
     pid: child.pid ?? -1,
     log: () => output,
     stop: async () => {
-      if (child.exitCode !== null || child.signalCode !== null || child.pid === undefined) return;
-      child.kill('SIGTERM');
-      if (await Promise.race([exited.then(() => false), sleep(5000).then(() => true)])) {
-        child.kill('SIGKILL');
-        await exited;
+      if (child.pid === undefined) return;
+      if (child.exitCode === null && child.signalCode === null) {
+        child.kill('SIGTERM');
+        if (await Promise.race([exited.then(() => false), sleep(5000).then(() => true)])) {
+          child.kill('SIGKILL');
+        }
+      }
+      await exited;
+      if (child.signalCode === 'SIGKILL' && !options.reclaiming) {
+        const successor = await startPrivateServer({ ...options, reclaiming: true });
+        await successor.stop();
       }
     },
   };
