@@ -22,16 +22,33 @@ void onInfoShutdown(jack_status_t code, const char* reason, void* argument) {
   core->environment->post(RecordKind::kShutdown, core->id, code, reason);
 }
 
+int onProcess(jack_nframes_t frames, void* argument) {
+  NoCancellation guard;
+  auto* core = static_cast<ClientCore*>(argument);
+  core->bridge.process(core->handle, frames);
+  return 0;  // a nonzero result would deactivate the client for good (DESIGN hazard 10)
+}
+
+void onFreewheel(int starting, void* argument) {
+  NoCancellation guard;
+  static_cast<ClientCore*>(argument)->bridge.setFreewheel(starting != 0);
+}
+
 }  // namespace
 
 ClientCore::ClientCore(const LibJack* jackFunctions, std::shared_ptr<Environment> owner)
-    : jack(jackFunctions), environment(std::move(owner)), id(environment->nextClientId()) {}
+    : jack(jackFunctions),
+      environment(std::move(owner)),
+      id(environment->nextClientId()),
+      bridge(jackFunctions) {}
 
 ClientCore::~ClientCore() { close(); }
 
 void ClientCore::adopt(jack_client_t* opened) {
   handle = opened;
   if (jack->jack_on_info_shutdown) jack->jack_on_info_shutdown(handle, &onInfoShutdown, this);
+  if (jack->jack_set_process_callback) jack->jack_set_process_callback(handle, &onProcess, this);
+  if (jack->jack_set_freewheel_callback) jack->jack_set_freewheel_callback(handle, &onFreewheel, this);
   environment->track(this);
 }
 
@@ -40,6 +57,7 @@ int ClientCore::close() {
   if (!handle) return 0;
   int result = jack->jack_client_close(handle);
   handle = nullptr;
+  bridge.publish(nullptr);  // JACK's process thread has stopped
   ownPorts.clear();
   environment->untrack(this);
   return result;

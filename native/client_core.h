@@ -9,6 +9,7 @@
 
 #include "environment.h"
 #include "libjack.h"
+#include "realtime_bridge.h"
 
 namespace jackclient {
 
@@ -31,6 +32,8 @@ struct ClientCore {
   // Serializes libjack requests for this client: two threads requesting at once corrupt JACK2's
   // request channel. Never taken on a JACK thread.
   std::mutex requests;
+  // Installed as the process callback at open, so a processor can be set before or after activate.
+  RealtimeBridge bridge;
 };
 
 }  // namespace jackclient

@@ -17,6 +17,14 @@ typedef int jack_options_t;
 typedef int jack_status_t;
 typedef void (*JackInfoShutdownCallback)(jack_status_t code, const char* reason, void* arg);
 typedef void (*JackMessageFunction)(const char* message);
+typedef int (*JackProcessCallback)(jack_nframes_t nframes, void* arg);
+typedef void (*JackFreewheelCallback)(int starting, void* arg);
+typedef unsigned char jack_midi_data_t;
+struct jack_midi_event_t {
+  jack_nframes_t time;
+  size_t size;
+  jack_midi_data_t* buffer;
+};
 }
 
 namespace jackclient {
@@ -71,7 +79,18 @@ namespace jackclient {
   X(jack_port_by_name, jack_port_t*, (jack_client_t*, const char*))                            \
   X(jack_set_error_function, void, (JackMessageFunction))                                      \
   X(jack_set_info_function, void, (JackMessageFunction))                                       \
-  X(jack_free, void, (void*))
+  X(jack_free, void, (void*))                                                                  \
+  X(jack_set_process_callback, int, (jack_client_t*, JackProcessCallback, void*))              \
+  X(jack_set_freewheel_callback, int, (jack_client_t*, JackFreewheelCallback, void*))          \
+  X(jack_client_real_time_priority, int, (jack_client_t*))                                     \
+  X(jack_last_frame_time, jack_nframes_t, (const jack_client_t*))                              \
+  X(jack_port_get_buffer, void*, (jack_port_t*, jack_nframes_t))                               \
+  X(jack_port_type_get_buffer_size, size_t, (jack_client_t*, const char*))                     \
+  X(jack_midi_get_event_count, uint32_t, (void*))                                              \
+  X(jack_midi_event_get, int, (jack_midi_event_t*, void*, uint32_t))                           \
+  X(jack_midi_clear_buffer, void, (void*))                                                     \
+  X(jack_midi_event_write, int, (void*, jack_nframes_t, const jack_midi_data_t*, size_t))      \
+  X(jack_midi_get_lost_event_count, uint32_t, (void*))
 
 struct LibJack {
 #define JACK_DECLARE_POINTER(name, ret, params) ret(*name) params = nullptr;

@@ -8,6 +8,7 @@
 #include "libjack.h"
 #include "messages.h"
 #include "native_client.h"
+#include "processor_link.h"
 #include "unsupported.h"
 
 namespace jackclient {
@@ -108,6 +109,7 @@ Napi::Object init(Napi::Env env, Napi::Object exports) {
   exports.Set("forwardMessages", Napi::Function::New(env, forwardMessagesToJs));
   exports.Set("mlock", Napi::Function::New(env, lockMemory));
   exports.Set("NativeClient", NativeClient::define(env));
+  exports.Set("ProcessorLink", ProcessorLink::define(env));
   return exports;
 }
 

@@ -3,6 +3,7 @@
 #include <string>
 #include <vector>
 
+#include "bridge_layout.h"
 #include "unsupported.h"
 
 namespace jackclient {
@@ -147,6 +148,10 @@ Napi::Function NativeClient::define(Napi::Env env) {
           InstanceMethod("portAllConnections", &NativeClient::portAllConnections),
           InstanceMethod("portIsConnectedTo", &NativeClient::portIsConnectedTo),
           InstanceMethod("portDisconnectAll", &NativeClient::portDisconnectAll),
+          InstanceMethod("setBridge", &NativeClient::setBridge),
+          InstanceMethod("clearBridge", &NativeClient::clearBridge),
+          InstanceMethod("realtimePriority", &NativeClient::realtimePriority),
+          InstanceMethod("midiBufferSize", &NativeClient::midiBufferSize),
       });
 }
 
@@ -438,6 +443,65 @@ Napi::Value NativeClient::portDisconnectAll(const Napi::CallbackInfo& info) {
   jack_port_t* found = port(info[0]);
   if (!found) return Napi::Number::New(info.Env(), kNoSuchPort);
   return Napi::Number::New(info.Env(), JACK_CALL(jack_port_disconnect)(handle, found));
+}
+
+
+// setBridge(control, data, layout, slots): publishes a new bridge table. `slots` holds
+// (kind, own port index, byte offset) triples; kind 0..3 = audio in, audio out, MIDI in, MIDI out.
+// Returns 0, or kNoSuchPort when a port is gone, or -1 when a region lies outside `data`.
+Napi::Value NativeClient::setBridge(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  client(env);
+  Napi::Int32Array control = info[0].As<Napi::Int32Array>();
+  Napi::Uint8Array data = info[1].As<Napi::Uint8Array>();
+  Napi::Object layout = info[2].As<Napi::Object>();
+  Napi::Int32Array slots = info[3].As<Napi::Int32Array>();
+  if (control.ElementLength() < static_cast<size_t>(control::kWords)) return Napi::Number::New(env, -1);
+  auto table = std::make_unique<BridgeTable>();
+  table->control = control.Data();
+  table->data = data.Data();
+  table->dataBytes = data.ByteLength();
+  table->generation = layout.Get("generation").As<Napi::Number>().Int32Value();
+  table->capacityFrames = layout.Get("capacityFrames").As<Napi::Number>().Uint32Value();
+  table->midiCapacity = layout.Get("midiCapacity").As<Napi::Number>().Uint32Value();
+  table->buffered = layout.Get("buffered").As<Napi::Boolean>();
+  table->deadlineFraction = layout.Get("deadlineFraction").As<Napi::Number>().DoubleValue();
+  table->pin = layout.Get("pin").As<Napi::Boolean>();
+  std::vector<PortSlot>* lists[] = {&table->audioIn, &table->audioOut, &table->midiIn, &table->midiOut};
+  for (size_t i = 0; i + 2 < slots.ElementLength(); i += 3) {
+    int32_t kind = slots[i];
+    uint32_t index = static_cast<uint32_t>(slots[i + 1]);
+    uint32_t offset = static_cast<uint32_t>(slots[i + 2]);
+    if (kind < 0 || kind > 3) return Napi::Number::New(env, -1);
+    size_t bytes = kind < 2 ? table->capacityFrames * sizeof(float) : table->midiCapacity;
+    if (offset % 4 != 0 || offset + bytes > table->dataBytes) return Napi::Number::New(env, -1);
+    jack_port_t* found = index < core_->ownPorts.size() ? core_->ownPorts[index] : nullptr;
+    if (!found) return Napi::Number::New(env, kNoSuchPort);
+    lists[kind]->push_back(PortSlot{found, offset});
+  }
+  if (table->midiCapacity < midi::kHeaderBytes && !(table->midiIn.empty() && table->midiOut.empty())) {
+    return Napi::Number::New(env, -1);
+  }
+  core_->bridge.publish(std::move(table));
+  return Napi::Number::New(env, 0);
+}
+
+Napi::Value NativeClient::clearBridge(const Napi::CallbackInfo& info) {
+  core_->bridge.publish(nullptr);
+  return info.Env().Undefined();
+}
+
+Napi::Value NativeClient::realtimePriority(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  JACK_LOCKED;
+  return Napi::Number::New(env, JACK_CALL(jack_client_real_time_priority)(client(env)));
+}
+
+Napi::Value NativeClient::midiBufferSize(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  JACK_LOCKED;
+  size_t size = JACK_CALL(jack_port_type_get_buffer_size)(client(env), "8 bit raw midi");
+  return Napi::Number::New(env, static_cast<double>(size));
 }
 
 }  // namespace jackclient

@@ -53,6 +53,10 @@ class NativeClient : public Napi::ObjectWrap<NativeClient> {
   Napi::Value portAllConnections(const Napi::CallbackInfo& info);
   Napi::Value portIsConnectedTo(const Napi::CallbackInfo& info);
   Napi::Value portDisconnectAll(const Napi::CallbackInfo& info);
+  Napi::Value setBridge(const Napi::CallbackInfo& info);
+  Napi::Value clearBridge(const Napi::CallbackInfo& info);
+  Napi::Value realtimePriority(const Napi::CallbackInfo& info);
+  Napi::Value midiBufferSize(const Napi::CallbackInfo& info);
 
   // The open client handle; throws when the client is closed.
   jack_client_t* client(const Napi::Env& env);

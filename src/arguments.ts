@@ -36,23 +36,26 @@ export function requireBoolean(value: unknown, parameter: string): boolean {
  * Checks an options object: it may be undefined; every key must be one of `allowed` (a typo such
  * as `is_audio` is an error, not silently ignored) and every value of the expected type.
  */
+/** The type an option must have (`typeof`), or 'any'. */
+export type OptionType = 'boolean' | 'string' | 'number' | 'object' | 'any';
+
 export function checkOptions<T extends object>(
   options: unknown,
   parameter: string,
-  allowed: Record<keyof T, 'boolean' | 'string'>,
+  allowed: Record<keyof T, OptionType>,
 ): Partial<T> {
   if (options === undefined) return {};
   if (options === null || typeof options !== 'object' || Array.isArray(options)) {
     throw new TypeError(`${parameter} must be an object, got ${describe(options)}`);
   }
-  const expected = allowed as Record<string, 'boolean' | 'string'>;
+  const expected = allowed as Record<string, OptionType>;
   for (const [key, value] of Object.entries(options)) {
     const type = expected[key];
     if (type === undefined) {
       const known = Object.keys(expected).join(', ');
       throw new TypeError(`${parameter} has an unknown option ${JSON.stringify(key)} (known: ${known})`);
     }
-    if (value !== undefined && typeof value !== type) {
+    if (value !== undefined && type !== 'any' && typeof value !== type) {
       throw new TypeError(`${parameter}.${key} must be a ${type}, got ${describe(value)}`);
     }
   }

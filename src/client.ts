@@ -1,4 +1,7 @@
 import { EventEmitter } from 'node:events';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { inspect } from 'node:util';
 
 import { checkOptions, quote, requireBoolean, requireFunction, requireString } from './arguments.js';
@@ -14,6 +17,11 @@ import { PortCache } from './port-cache.js';
 import type { PortOwner } from './port-owner.js';
 import { makePorts, type Ports, type PortsOwner, type RegisterOptions } from './ports.js';
 import { Status } from './status.js';
+import { DEFAULT_DEADLINE, Processor, type CheckedOptions, type ProcessCallbackOptions } from './processor-host.js';
+import { checkParams } from './processor/params.js';
+import { shortFormSource } from './processor/short-form.js';
+import type { ProcessorContext } from './processor/define.js';
+import type { ProcessorPorts } from './processor/port-views.js';
 
 /** Options of the {@link Client} constructor and {@link Client.open}. */
 export interface ClientOptions {
@@ -41,11 +49,17 @@ export interface PortFilters {
 /** Called when the server shuts the client down (see {@link Client.setShutdownCallback}). */
 export type ShutdownCallback = (status: Status, reason: string) => void;
 
+/** The short form of a process callback: self-contained, moved into the audio worker as source text. */
+export type ProcessCallback = (frames: number, ports: ProcessorPorts, context: ProcessorContext) => void;
+
 /** The events a {@link Client} emits, on the main thread. */
 export interface ClientEvents {
   /** The server shut the client down; the client is closed by then. */
   shutdown: [status: Status, reason: string];
-  /** A callback of this client threw; without a listener the error is thrown as uncaught. */
+  /**
+   * A callback of this client threw (the processor included, with its stack from the audio
+   * worker); without a listener the error is thrown as uncaught.
+   */
   error: [error: Error];
 }
 
@@ -78,6 +92,7 @@ export class Client extends EventEmitter<ClientEvents> implements Disposable, As
   #status: Status = new Status(0);
   #closedReason = 'is not open yet';
   #shutdownCallback: ShutdownCallback | null = null;
+  #processor: Processor | null = null;
   readonly #cache = new PortCache();
   readonly #unregisterFromList = new WeakMap<OwnPort, () => void>();
   #options: Partial<ClientOptions> = {};
@@ -369,6 +384,42 @@ export class Client extends EventEmitter<ClientEvents> implements Disposable, As
   }
 
   /**
+   * Sets the client's processor: code that runs once per JACK cycle in the client's audio worker
+   * thread, in the same cycle (no added latency), while JACK's thread waits for it until a
+   * deadline (a late cycle plays silence and is counted; the graph never waits longer).
+   *
+   * `processor` is the URL (or path) of a module whose default export is made by
+   * `defineProcessor()` from `jack-client/processor`, or a self-contained function
+   * `(frames, ports, context) => void`, which is copied into the worker as source text and so
+   * cannot use variables from around it. Works before and after {@link Client.activate}; a new
+   * processor replaces the old one.
+   *
+   * @returns the main thread's handle: state, counters, params, messages.
+   * @throws TypeError or RangeError for a bad processor or options; JackError when the client is closed.
+   */
+  setProcessCallback(processor: URL | string | ProcessCallback, options?: ProcessCallbackOptions): Processor {
+    this.#open();
+    const source = processorSource(processor);
+    const checked = checkProcessOptions(options);
+    this.#processor?.detach();
+    this.#processor = null;
+    this.#processor = new Processor({
+      native: () => this.#open(),
+      clientName: this.#name,
+      ports: (list) => [...this[list]],
+      reportError: (error) => this.#runCallback(() => {
+        throw error;
+      }),
+    }, source, checked);
+    return this.#processor;
+  }
+
+  /** The processor set by {@link Client.setProcessCallback}, or null. */
+  get processor(): Processor | null {
+    return this.#processor;
+  }
+
+  /**
    * Sets the function called when the server shuts this client down (also the `shutdown` event).
    * It runs on the main thread, after the client has been marked closed.
    */
@@ -427,6 +478,7 @@ export class Client extends EventEmitter<ClientEvents> implements Disposable, As
     this.#closedReason = reason;
     openClients.delete(this);
     stopListening(native.id());
+    this.#processor?.detach();
     for (const list of [this.#inports, this.#outports, this.#midiInports, this.#midiOutports]) {
       for (const port of list) port.invalidate(`belongs to client ${quote(this.#name)}, which ${reason}`);
       list.forget();
@@ -505,10 +557,15 @@ export class Client extends EventEmitter<ClientEvents> implements Disposable, As
     return port;
   }
 
+  #portsChanged(): void {
+    this.#processor?.relayout();
+  }
+
   #unregister(port: OwnPort): void {
     const native = this.#open();
     const name = port.name;
     const uuid = port.uuid;
+    this.#processor?.relayout(port);
     const code = native.portUnregister(port.nativeHandle());
     if (code !== 0) throw new JackErrorCode(`cannot unregister port ${quote(name)}`, code);
     this.#unregisterFromList.get(port)?.();
@@ -519,6 +576,7 @@ export class Client extends EventEmitter<ClientEvents> implements Disposable, As
   #listOwner<P extends OwnPort>(type: string, direction: number): PortsOwner<P> {
     return {
       registerPort: (shortname, options, list) => this.#registerPort(type, direction, shortname, options, list),
+      registered: () => this.#portsChanged(),
     };
   }
 
@@ -586,4 +644,43 @@ function checkUuid(uuid: unknown): string {
     throw new RangeError(`uuid must be a decimal 64-bit JACK UUID, got ${quote(text)}`);
   }
   return text;
+}
+
+function processorSource(processor: unknown): { kind: 'module'; url: string } | { kind: 'function'; source: string } {
+  if (typeof processor === 'function') {
+    return { kind: 'function', source: shortFormSource(processor as ProcessCallback) };
+  }
+  let url: URL;
+  if (processor instanceof URL) url = processor;
+  else if (typeof processor === 'string') url = /^[a-z][a-z0-9+.-]*:/i.test(processor) ? new URL(processor) : pathToFileURL(resolve(processor));
+  else throw new TypeError(`processor must be a module URL or path, or a function, got ${describeType(processor)}`);
+  if (url.protocol === 'file:' && !existsSync(fileURLToPath(url))) {
+    throw new TypeError(`processor module ${fileURLToPath(url)} does not exist`);
+  }
+  return { kind: 'module', url: url.href };
+}
+
+function checkProcessOptions(options: ProcessCallbackOptions | undefined): CheckedOptions {
+  const checked = checkOptions<ProcessCallbackOptions>(options, 'options', {
+    params: 'object',
+    processorOptions: 'any',
+    deadline: 'number',
+    pin: 'boolean',
+    buffered: 'boolean',
+  });
+  const deadline = checked.deadline ?? DEFAULT_DEADLINE;
+  if (!(deadline > 0 && deadline <= 1)) {
+    throw new RangeError(`options.deadline must be a fraction of the period, 0 < deadline <= 1, got ${deadline}`);
+  }
+  return {
+    params: checkParams(checked.params),
+    processorOptions: checked.processorOptions,
+    deadline,
+    pin: checked.pin ?? false,
+    buffered: checked.buffered ?? false,
+  };
+}
+
+function describeType(value: unknown): string {
+  return value === null ? 'null' : typeof value;
 }

@@ -46,3 +46,9 @@ export {
   STARTING,
   STOPPED,
 } from './constants.js';
+export { Processor, DEFAULT_DEADLINE } from './processor-host.js';
+export type { ProcessCallbackOptions, ProcessorCounters, ProcessorEvents, ProcessorStatus } from './processor-host.js';
+export type { ProcessCallback } from './client.js';
+export { defineProcessor } from './processor/define.js';
+export type { ProcessorContext, ProcessorClient, ProcessFunction, ProcessorDefinition } from './processor/define.js';
+export type { ProcessorPorts } from './processor/port-views.js';

@@ -58,6 +58,35 @@ export interface NativeClient {
   portAllConnections(port: NativePortRef): string[] | null;
   portIsConnectedTo(port: NativePortRef, other: string): boolean | null;
   portDisconnectAll(port: NativePortRef): number;
+  /**
+   * Publishes a realtime bridge table; `slots` holds (kind, own port index, byte offset) triples.
+   * Returns once JACK's thread no longer uses the previous table: 0, NO_SUCH_PORT, or -1 for a bad
+   * layout.
+   */
+  setBridge(control: Int32Array, data: Uint8Array, layout: NativeBridgeLayout, slots: Int32Array): number;
+  clearBridge(): void;
+  realtimePriority(): number;
+  midiBufferSize(): number;
+}
+
+export interface NativeBridgeLayout {
+  generation: number;
+  capacityFrames: number;
+  midiCapacity: number;
+  buffered: boolean;
+  deadlineFraction: number;
+  pin: boolean;
+}
+
+/** The audio worker's end of the realtime bridge (native/processor_link.h). */
+export interface ProcessorLink {
+  /** The cycle posted after `lastCycle`, or 0 when `sliceMs` passed first (or stop was asked). */
+  wait(lastCycle: number, sliceMs: number): number;
+  done(cycle: number): void;
+  /** SCHED_FIFO at `priority`, SCHED_OTHER for 0; returns errno or 0. */
+  setScheduling(priority: number): number;
+  /** Pins the calling thread to `cpu` (-1: any); returns errno or 0. */
+  pinTo(cpu: number): number;
 }
 
 /** Record kinds the addon delivers to the dispatcher (native/mailbox.h). */
@@ -83,6 +112,7 @@ export interface NativeAddon {
   /** mlock() of the bytes' memory; returns errno, 0 on success. */
   mlock(bytes: Uint8Array): number;
   NativeClient: new () => NativeClient;
+  ProcessorLink: new (control: Int32Array) => ProcessorLink;
 }
 
 /** What the addon returns for a port reference that no longer resolves. */

@@ -17,6 +17,8 @@ export interface RegisterOptions {
 /** @internal What a port list asks of its client. */
 export interface PortsOwner<P extends OwnPort> {
   registerPort(shortname: string, options: RegisterOptions, list: Ports<P>): P;
+  /** The port is in the list now. */
+  registered(): void;
 }
 
 const CONSTRUCTING = Symbol('jack-client: internal ports construction');
@@ -63,6 +65,7 @@ export class Ports<P extends OwnPort> implements Iterable<P> {
     const port = this.#owner.registerPort(shortname, checked, this);
     this.#ports.push(port);
     this.#sync();
+    this.#owner.registered();
     return port;
   }
 

@@ -1,0 +1,82 @@
+#include "processor_link.h"
+
+#include <pthread.h>
+#include <sched.h>
+
+#include "bridge_layout.h"
+#include "shared_words.h"
+
+namespace jackclient {
+
+Napi::Function ProcessorLink::define(Napi::Env env) {
+  return DefineClass(env, "ProcessorLink",
+                     {
+                         InstanceMethod("wait", &ProcessorLink::wait),
+                         InstanceMethod("done", &ProcessorLink::done),
+                         InstanceMethod("setScheduling", &ProcessorLink::setScheduling),
+                         InstanceMethod("pinTo", &ProcessorLink::pinTo),
+                     });
+}
+
+ProcessorLink::ProcessorLink(const Napi::CallbackInfo& info) : Napi::ObjectWrap<ProcessorLink>(info) {
+  Napi::Int32Array words = info[0].As<Napi::Int32Array>();
+  if (words.ElementLength() < static_cast<size_t>(control::kWords)) {
+    throw Napi::RangeError::New(info.Env(), "control memory is too small");
+  }
+  memory_ = Napi::Persistent(static_cast<Napi::Object>(words));
+  control_ = words.Data();
+}
+
+Napi::Value ProcessorLink::wait(const Napi::CallbackInfo& info) {
+  int32_t last = info[0].As<Napi::Number>().Int32Value();
+  int64_t slice = static_cast<int64_t>(info[1].As<Napi::Number>().DoubleValue() * 1e6);
+  int32_t* posted = &control_[control::kPosted];
+  int64_t until = monotonicNanoseconds() + slice;
+  int32_t seen = loadWord(posted);
+  while (seen == last && !loadWord(&control_[control::kStop])) {
+    int64_t remaining = until - monotonicNanoseconds();
+    if (remaining <= 0) break;
+    storeWord(&control_[control::kWorkerSleeping], 1);
+    seen = loadWord(posted);
+    if (seen == last) futexWait(posted, last, remaining);
+    storeWord(&control_[control::kWorkerSleeping], 0);
+    seen = loadWord(posted);
+  }
+  if (seen == last) return Napi::Number::New(info.Env(), 0);
+  cycleStart_ = monotonicNanoseconds();
+  return Napi::Number::New(info.Env(), seen);
+}
+
+Napi::Value ProcessorLink::done(const Napi::CallbackInfo& info) {
+  int32_t cycle = info[0].As<Napi::Number>().Int32Value();
+  int64_t elapsed = monotonicNanoseconds() - cycleStart_;
+  int32_t clamped = elapsed > INT32_MAX ? INT32_MAX : static_cast<int32_t>(elapsed);
+  storeWord(&control_[control::kLastCallbackNs], clamped);
+  raiseWord(&control_[control::kLongestCallbackNs], clamped);
+  storeWord(&control_[control::kDone], cycle);
+  if (loadWord(&control_[control::kJackWaiting])) futexWakeAll(&control_[control::kDone]);
+  return info.Env().Undefined();
+}
+
+Napi::Value ProcessorLink::setScheduling(const Napi::CallbackInfo& info) {
+  int priority = info[0].As<Napi::Number>().Int32Value();
+  sched_param parameters{};
+  parameters.sched_priority = priority;
+  int result = pthread_setschedparam(pthread_self(), priority > 0 ? SCHED_FIFO : SCHED_OTHER, &parameters);
+  return Napi::Number::New(info.Env(), result);
+}
+
+Napi::Value ProcessorLink::pinTo(const Napi::CallbackInfo& info) {
+  int cpu = info[0].As<Napi::Number>().Int32Value();
+  cpu_set_t set;
+  CPU_ZERO(&set);
+  if (cpu >= 0) {
+    CPU_SET(cpu, &set);
+  } else {
+    for (int i = 0; i < CPU_SETSIZE; ++i) CPU_SET(i, &set);
+  }
+  int result = pthread_setaffinity_np(pthread_self(), sizeof set, &set);
+  return Napi::Number::New(info.Env(), result);
+}
+
+}  // namespace jackclient
