@@ -1,0 +1,56 @@
+// Runs test/fixtures/python_latency_probe.py: a Python JACK source and sink that measure, sample by
+// sample, how many frames late the source's signal reaches the sink through whatever the test
+// connects between them.
+import { spawn } from 'node:child_process';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+
+import { PYTHON, type PeerTarget } from './peers.js';
+
+const SCRIPT = fileURLToPath(new URL('../../../test/fixtures/python_latency_probe.py', import.meta.url));
+
+export interface LatencyProbe {
+  /** `<prefix>_source:out` */
+  readonly source: string;
+  /** `<prefix>_sink:in` */
+  readonly sink: string;
+  /** Starts measuring; resolves after `seconds` with what the sink saw. */
+  measure(): Promise<ProbeResult>;
+  /** Ends the Python process (idempotent). */
+  stop(): void;
+}
+
+export interface ProbeResult {
+  /** Samples seen per latency in frames (silent samples not included). */
+  latencies: Map<number, number>;
+  /** Samples that were silence (a late or skipped cycle somewhere on the path). */
+  silent: number;
+}
+
+export async function startLatencyProbe(prefix: string, seconds: number, target: PeerTarget): Promise<LatencyProbe> {
+  const child = spawn(PYTHON, [SCRIPT, prefix, String(seconds)], { env: target.env, stdio: ['pipe', 'pipe', 'pipe'] });
+  let stderr = '';
+  child.stderr.on('data', (chunk: Buffer) => {
+    stderr += chunk.toString();
+  });
+  const lines = createInterface({ input: child.stdout })[Symbol.asyncIterator]();
+  const nextLine = async (): Promise<string> => {
+    const { value, done } = await lines.next();
+    if (done) throw new Error(`the Python latency probe ended early: ${stderr}`);
+    return value as string;
+  };
+  const first = await nextLine();
+  if (first !== 'ready') throw new Error(`the Python latency probe said ${first}: ${stderr}`);
+  return {
+    source: `${prefix}_source:out`,
+    sink: `${prefix}_sink:in`,
+    async measure() {
+      child.stdin.write('go\n');
+      const { silent = 0, ...counts } = JSON.parse(await nextLine()) as Record<string, number>;
+      return { silent, latencies: new Map(Object.entries(counts).map(([latency, count]) => [Number(latency), count])) };
+    },
+    stop() {
+      if (child.exitCode === null) child.kill('SIGTERM');
+    },
+  };
+}

@@ -1,0 +1,131 @@
+import assert from 'node:assert/strict';
+import { once } from 'node:events';
+import { spawn } from 'node:child_process';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { describe, it } from 'node:test';
+
+import type { Client, Processor } from 'jack-client';
+
+import { useJackServer } from '../harness/fixtures.js';
+import { startLatencyProbe, type ProbeResult } from '../harness/latency-probe.js';
+
+const fixture = useJackServer();
+const THRU = new URL('../fixtures/thru.processor.js', import.meta.url);
+const LOOPBACK = new URL('../fixtures/loopback.processor.js', import.meta.url);
+
+function thruClient(name: string): Client {
+  const client = fixture.client(name);
+  client.inports.register('in_1');
+  client.outports.register('out_1');
+  return client;
+}
+
+/**
+ * The probe's samples all arrived `expected` frames late, and silent ones only where the bridge
+ * counted a late or skipped cycle (a slow machine may have some; they must be accounted for).
+ */
+function assertLatency(result: ProbeResult, expected: number, processor: Processor, blocksize: number): void {
+  const seen = JSON.stringify([...result.latencies]);
+  assert.deepEqual([...result.latencies.keys()], [expected], `latencies seen: ${seen}`);
+  assert.ok(result.latencies.get(expected)! > 100 * blocksize, 'the sink saw at least 100 blocks');
+  const { late, skipped } = processor.counters;
+  assert.ok(result.silent <= (late + skipped) * blocksize,
+    `${result.silent} silent samples, but only ${late} late and ${skipped} skipped cycles were counted`);
+}
+
+async function report(processor: Processor): Promise<unknown> {
+  const answer = once(processor, 'message');
+  processor.postMessage('report');
+  return (await answer)[0];
+}
+
+/** Polls until `check` holds (for things JACK does asynchronously); fails after `timeoutMs`. */
+async function eventually(check: () => boolean, what: string, timeoutMs = 10000): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > until) assert.fail(`timed out waiting until ${what}`);
+    await sleep(20);
+  }
+}
+
+describe('the realtime process callback, audio', () => {
+  it('passes audio from its outputs back to its inputs sample-exact, one block later', async () => {
+    const client = fixture.client('loopback');
+    const audioIn = client.inports.register('in_1');
+    const audioOut = client.outports.register('out_1');
+    const midiIn = client.midiInports.register('midi_in');
+    const midiOut = client.midiOutports.register('midi_out');
+    const processor = client.setProcessCallback(LOOPBACK);
+    await processor.ready;
+    client.activate();
+    client.connect(audioOut, audioIn);
+    client.connect(midiOut, midiIn);
+    await eventually(() => processor.counters.cycles > 200, '200 cycles ran');
+    const seen = await report(processor) as { audioLatencies: Array<[number, number]>; silent: number };
+    const blocksize = client.blocksize;
+    assert.equal(seen.audioLatencies.length, 1, `every sample arrives with the same delay: ${JSON.stringify(seen.audioLatencies)}`);
+    assert.equal(seen.audioLatencies[0]![0], blocksize);
+    assert.ok(seen.audioLatencies[0]![1] >= 100 * blocksize);
+    const { late, skipped } = processor.counters;
+    assert.ok(seen.silent <= (late + skipped) * blocksize, `${seen.silent} silent samples, ${late} late, ${skipped} skipped`);
+    assert.equal(processor.state, 'running');
+  });
+
+  it('adds no latency between a Python source and sink (same-cycle mode)', async () => {
+    const probe = await startLatencyProbe('pyzero', 2, fixture.server);
+    try {
+      const client = thruClient('ts_thru');
+      const processor = client.setProcessCallback(THRU);
+      await processor.ready;
+      client.activate();
+      client.connect(probe.source, 'ts_thru:in_1');
+      client.connect('ts_thru:out_1', probe.sink);
+      assertLatency(await probe.measure(), 0, processor, client.blocksize);
+    } finally {
+      probe.stop();
+    }
+  });
+
+  it('adds exactly one period in buffered mode', async () => {
+    const probe = await startLatencyProbe('pybuf', 2, fixture.server);
+    try {
+      const client = thruClient('ts_buffered');
+      const processor = client.setProcessCallback(THRU, { buffered: true });
+      await processor.ready;
+      client.activate();
+      client.connect(probe.source, 'ts_buffered:in_1');
+      client.connect('ts_buffered:out_1', probe.sink);
+      assertLatency(await probe.measure(), client.blocksize, processor, client.blocksize);
+    } finally {
+      probe.stop();
+    }
+  });
+
+  it('counts late and skipped cycles of a processor that sleeps past the deadline, while jack_thru keeps running', async () => {
+    const probe = await startLatencyProbe('pylate', 2, fixture.server);
+    const thru = spawn('jack_thru', [], { env: fixture.server.env, stdio: 'ignore' });
+    try {
+      const client = thruClient('sleepy');
+      const processor = client.setProcessCallback(() => {
+        Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 8);  // longer than a 5.3 ms period
+      });
+      await processor.ready;
+      client.activate();
+      client.connect(probe.source, 'sleepy:in_1');
+      await eventually(() => client.getPorts('^jack_thru:').length === 4, 'jack_thru registered its ports');
+      client.connect(probe.source, 'jack_thru:input_1');
+      client.connect('jack_thru:output_1', probe.sink);
+      const { latencies, silent } = await probe.measure();
+      const counters = processor.counters;
+      assert.ok(counters.late > 50, `late cycles counted: ${JSON.stringify(counters)}`);
+      assert.ok(counters.skipped > 50, `skipped cycles counted: ${JSON.stringify(counters)}`);
+      assert.deepEqual([...latencies.keys()], [0], `jack_thru's path stayed intact: ${JSON.stringify([...latencies])}`);
+      assert.ok(latencies.get(0)! > 100 * client.blocksize, 'the graph kept running: the sink saw at least 100 blocks');
+      assert.equal(silent, 0, 'jack_thru never played silence');
+      assert.equal(processor.state, 'running');
+    } finally {
+      probe.stop();
+      thru.kill('SIGTERM');
+    }
+  });
+});
