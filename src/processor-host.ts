@@ -127,7 +127,7 @@ export class Processor extends EventEmitter<ProcessorEvents> {
       control: controlMemory,
       params: { names, memory: paramsMemory },
       layout: this.#layout,
-      client: { name: owner.clientName, samplerate: native.sampleRate() },
+      client: { name: owner.clientName, samplerate: native.sampleRate(), blocksize: native.bufferSize() },
       priority: native.isRealtime() ? native.realtimePriority() : 0,
       pin: options.pin,
       buffered: options.buffered,
@@ -138,8 +138,6 @@ export class Processor extends EventEmitter<ProcessorEvents> {
       transferList: [channel.port2],
       name: `jack-client audio worker (${owner.clientName})`,
     });
-    this.#worker.unref();
-    this.#port.unref();
 
     let settle: { resolve: () => void; reject: (error: Error) => void };
     this.ready = new Promise<void>((resolve, reject) => {
@@ -147,6 +145,13 @@ export class Processor extends EventEmitter<ProcessorEvents> {
     });
     this.ready.catch(() => {});
     this.#port.on('message', (message: FromWorker) => this.#onMessage(message, settle));
+    // Like JACK's own threads, a running audio worker does not keep the program alive; until it is
+    // ready it does, so that `await processor.ready` can finish.
+    const letGo = () => {
+      this.#worker.unref();
+      this.#port.unref();
+    };
+    this.ready.then(letGo, letGo);
     this.#worker.on('error', (error) => {
       this.#markEnded(ProcessorState.failed);
       settle.reject(error);

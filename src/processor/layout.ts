@@ -80,7 +80,7 @@ export interface WorkerInit {
   control: SharedArrayBuffer;
   params: { names: string[]; memory: SharedArrayBuffer };
   layout: DataLayout;
-  client: { name: string; samplerate: number };
+  client: { name: string; samplerate: number; blocksize: number };
   /** SCHED_FIFO priority, 0 when the server does not run realtime. */
   priority: number;
   pin: boolean;

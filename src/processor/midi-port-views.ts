@@ -44,9 +44,47 @@ class MidiRegion {
 /** One incoming event: `[time, data]`, as Python's `incoming_midi_events()` yields. */
 export type MidiEvent = [time: number, data: Uint8Array];
 
+/**
+ * Iterates one reused `[time, data]` pair. Destructuring an array (`const [time, data] = event`)
+ * makes a new array iterator each time; this pair brings its own reused one, so it allocates nothing.
+ */
+class PairIterator implements Iterator<number | Uint8Array> {
+  readonly #pair: MidiEvent;
+  readonly #result = { done: false, value: 0 as number | Uint8Array };
+  #index = 0;
+
+  constructor(pair: MidiEvent) {
+    this.#pair = pair;
+  }
+
+  restart(): this {
+    this.#index = 0;
+    return this;
+  }
+
+  next(): IteratorResult<number | Uint8Array> {
+    const result = this.#result;
+    if (this.#index < 2) {
+      result.done = false;
+      result.value = this.#pair[this.#index++]!;
+    } else {
+      result.done = true;
+      result.value = 0;
+    }
+    return result;
+  }
+}
+
+function reusablePair(): MidiEvent {
+  const pair: MidiEvent = [0, EMPTY];
+  const iterator = new PairIterator(pair);
+  Object.defineProperty(pair, Symbol.iterator, { value: () => iterator.restart() });
+  return pair;
+}
+
 class IncomingEvents implements IterableIterator<MidiEvent> {
   readonly #region: MidiRegion;
-  readonly #event: MidiEvent = [0, EMPTY];
+  readonly #event: MidiEvent = reusablePair();
   readonly #result: IteratorResult<MidiEvent> = { done: false, value: this.#event };
   #index = 0;
   #at = 0;

@@ -3,7 +3,7 @@ import { receiveMessageOnPort, type MessagePort, type TransferListItem } from 'n
 import { CallbackExit } from '../errors.js';
 import type { ProcessorLink } from '../native.js';
 import type { ProcessFunction, ProcessorClient, ProcessorContext } from './define.js';
-import { Control, ProcessorState, type DataLayout, type FromWorker, type ToWorker, type WorkerInit } from './layout.js';
+import { Control, ProcessorState, type FromWorker, type ToWorker, type WorkerInit } from './layout.js';
 import { paramsView } from './params.js';
 import { PortViews } from './port-views.js';
 
@@ -20,7 +20,6 @@ export class ProcessorRuntime {
   readonly #port: MessagePort;
   readonly #init: WorkerInit;
   readonly #views: PortViews;
-  readonly #layouts = new Map<number, DataLayout>();
   readonly context: ProcessorContext;
   #messageHandler: ((value: unknown) => void) | null = null;
   #freewheeling = false;
@@ -31,7 +30,7 @@ export class ProcessorRuntime {
     this.#port = port;
     this.#link = link;
     this.#control = new Int32Array(init.control);
-    this.#views = new PortViews(init.layout.capacityFrames);
+    this.#views = new PortViews(init.client.blocksize);
     this.#views.adopt(init.layout);
     this.context = {
       client: this.#clientView(),
@@ -63,9 +62,13 @@ export class ProcessorRuntime {
       if (Atomics.load(control, Control.stop) !== 0) return;
       if (posted === 0) continue;
       cycle = posted;
-      if (Atomics.load(control, Control.generation) !== views.generation && !this.#adoptLayout()) {
-        link.done(posted);
-        continue;
+      if (Atomics.load(control, Control.generation) !== views.generation) {
+        this.#receive();
+        // A cycle of an older layout posted just before the new one was published: skip it.
+        if (Atomics.load(control, Control.generation) !== views.generation) {
+          link.done(posted);
+          continue;
+        }
       }
       const frames = Atomics.load(control, Control.frames);
       if (frames !== views.frames) views.resize(frames);
@@ -101,21 +104,12 @@ export class ProcessorRuntime {
       Atomics.sub(this.#control, Control.pendingMessages, 1);
       const message = received.message as ToWorker;
       if (message.type === 'layout') {
-        this.#layouts.set(message.layout.generation, message.layout);
+        // Adopted at once, between cycles, so that messages that follow see the new ports.
+        if (message.layout.generation > this.#views.generation) this.#views.adopt(message.layout);
       } else {
         this.#messageHandler?.(message.value);
       }
     }
-  }
-
-  #adoptLayout(): boolean {
-    const generation = Atomics.load(this.#control, Control.generation);
-    this.#receive();
-    const layout = this.#layouts.get(generation);
-    if (layout === undefined) return false;
-    for (const known of this.#layouts.keys()) if (known <= generation) this.#layouts.delete(known);
-    this.#views.adopt(layout);
-    return true;
   }
 
   #followFreewheel(): void {

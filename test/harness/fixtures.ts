@@ -3,7 +3,7 @@ import { after, afterEach, before } from 'node:test';
 
 import { Client, type ClientOptions } from 'jack-client';
 
-import { startJackServer, type JackServer } from './jack-server.js';
+import { startJackServer, type JackServer, type ServerOptions } from './jack-server.js';
 
 export interface ServerFixture {
   /** The running server; valid inside tests. */
@@ -14,11 +14,11 @@ export interface ServerFixture {
   track(client: Client): Client;
 }
 
-export function useJackServer(): ServerFixture {
+export function useJackServer(options: ServerOptions = {}): ServerFixture {
   let server: JackServer | undefined;
   const clients: Client[] = [];
   before(async () => {
-    server = await startJackServer();
+    server = await startJackServer(options);
   });
   afterEach(() => {
     for (const client of clients.splice(0)) client.close();

@@ -12,6 +12,8 @@ export interface JackServer extends PrivateServer {
 export interface ServerOptions {
   /** Reuse a name, e.g. to restart a server that a test killed. */
   name?: string;
+  /** Frames per period; default 256. */
+  period?: number;
 }
 
 let counter = 0;
@@ -25,7 +27,7 @@ export function uniqueServerName(): string {
 }
 
 export async function startJackServer(options: ServerOptions = {}): Promise<JackServer> {
-  const server = await startPrivateServer({ name: options.name ?? uniqueServerName() });
+  const server = await startPrivateServer({ name: options.name ?? uniqueServerName(), ...(options.period ? { period: options.period } : {}) });
   const env = { ...process.env, JACK_DEFAULT_SERVER: server.name, JACK_NO_START_SERVER: '1' };
   return { ...server, env };
 }
