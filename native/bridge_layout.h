@@ -29,6 +29,8 @@ constexpr int kPendingMessages = 47;
 constexpr int kMidiOutLost = 48;
 constexpr int kOversized = 49;
 constexpr int kSampleRate = 50;
+constexpr int kPostedAtLow = 51;   // CLOCK_MONOTONIC ns when the cycle was posted, low 32 bits
+constexpr int kPostedAtHigh = 52;  // and high 32 bits; written before kPosted
 constexpr int kWords = 64;
 
 }  // namespace control

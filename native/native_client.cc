@@ -467,6 +467,7 @@ Napi::Value NativeClient::setBridge(const Napi::CallbackInfo& info) {
   table->buffered = layout.Get("buffered").As<Napi::Boolean>();
   table->deadlineFraction = layout.Get("deadlineFraction").As<Napi::Number>().DoubleValue();
   table->pin = layout.Get("pin").As<Napi::Boolean>();
+  table->spin = layout.Get("spin").As<Napi::Boolean>();
   std::vector<PortSlot>* lists[] = {&table->audioIn, &table->audioOut, &table->midiIn, &table->midiOut};
   for (size_t i = 0; i + 2 < slots.ElementLength(); i += 3) {
     int32_t kind = slots[i];

@@ -13,6 +13,9 @@ namespace jackclient {
 namespace {
 
 constexpr int64_t kFreewheelSliceNs = 20 * 1000 * 1000;
+// How long JACK's thread spins for the worker's answer before it sleeps: a futex sleep and wake-up
+// costs tens of microseconds (docs/benchmarks.md), more than a light processor takes.
+constexpr int64_t kSpinNs = 200 * 1000;
 
 int32_t nextCycleNumber(int32_t previous) {
   int32_t next = static_cast<int32_t>(static_cast<uint32_t>(previous) + 1u);
@@ -115,6 +118,9 @@ int32_t RealtimeBridge::post(const BridgeTable& table, jack_nframes_t frames) {
   storeWord(&control[control::kFrames], static_cast<int32_t>(frames));
   storeWord(&control[control::kGeneration], table.generation);
   int32_t posted = nextCycleNumber(loadWord(&control[control::kPosted]));
+  uint64_t now = static_cast<uint64_t>(monotonicNanoseconds());
+  storeWord(&control[control::kPostedAtLow], static_cast<int32_t>(now & 0xffffffffu));
+  storeWord(&control[control::kPostedAtHigh], static_cast<int32_t>(now >> 32));
   storeWord(&control[control::kPosted], posted);
   if (loadWord(&control[control::kWorkerSleeping])) futexWakeAll(&control[control::kPosted]);
   return posted;
@@ -124,6 +130,15 @@ bool RealtimeBridge::waitForWorker(const BridgeTable& table, int32_t posted, int
                                    bool freewheel) {
   int32_t* control = table.control;
   int32_t* done = &control[control::kDone];
+  if (table.spin) {
+    int64_t spinUntil = monotonicNanoseconds() + kSpinNs;
+    if (!freewheel && spinUntil > deadline) spinUntil = deadline;
+    for (int round = 0;; ++round) {
+      if (loadWord(done) == posted) return true;
+      if ((round & 63) == 63 && monotonicNanoseconds() >= spinUntil) break;
+      relaxCpu();
+    }
+  }
   storeWord(&control[control::kJackWaiting], 1);
   bool finished = false;
   for (;;) {

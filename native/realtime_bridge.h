@@ -30,6 +30,7 @@ struct BridgeTable {
   int32_t generation = 0;
   double deadlineFraction = 0.5;
   bool pin = false;
+  bool spin = false;  // spin for the worker's answer before sleeping (needs another CPU for the worker)
 };
 
 class RealtimeBridge {

@@ -21,6 +21,15 @@ inline void raiseWord(int32_t* word, int32_t value) {
   }
 }
 
+// Tells the CPU that this is a spin-wait loop.
+inline void relaxCpu() {
+#if defined(__x86_64__) || defined(__i386__)
+  __builtin_ia32_pause();
+#elif defined(__aarch64__)
+  asm volatile("yield");
+#endif
+}
+
 inline int64_t monotonicNanoseconds() {
   timespec now;
   clock_gettime(CLOCK_MONOTONIC, &now);

@@ -1,5 +1,6 @@
 import { EventEmitter } from 'node:events';
 import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { inspect } from 'node:util';
@@ -666,6 +667,7 @@ function checkProcessOptions(options: ProcessCallbackOptions | undefined): Check
     processorOptions: 'any',
     deadline: 'number',
     pin: 'boolean',
+    spin: 'boolean',
     buffered: 'boolean',
   });
   const deadline = checked.deadline ?? DEFAULT_DEADLINE;
@@ -677,6 +679,7 @@ function checkProcessOptions(options: ProcessCallbackOptions | undefined): Check
     processorOptions: checked.processorOptions,
     deadline,
     pin: checked.pin ?? false,
+    spin: checked.spin ?? (!checked.pin && availableParallelism() > 1),
     buffered: checked.buffered ?? false,
   };
 }

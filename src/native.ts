@@ -76,6 +76,7 @@ export interface NativeBridgeLayout {
   buffered: boolean;
   deadlineFraction: number;
   pin: boolean;
+  spin: boolean;
 }
 
 /** The audio worker's end of the realtime bridge (native/processor_link.h). */
@@ -87,6 +88,8 @@ export interface ProcessorLink {
   setScheduling(priority: number): number;
   /** Pins the calling thread to `cpu` (-1: any); returns errno or 0. */
   pinTo(cpu: number): number;
+  /** Whether wait() wakes shortly before the next cycle is due and spins for it. */
+  setSpin(on: boolean): void;
 }
 
 /** Record kinds the addon delivers to the dispatcher (native/mailbox.h). */

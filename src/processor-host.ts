@@ -34,6 +34,13 @@ export interface ProcessCallbackOptions {
   /** Pin the audio worker and JACK's process thread of this client to the same CPU. */
   pin?: boolean;
   /**
+   * Spin instead of sleeping around the moment a cycle is handed over: the worker wakes shortly
+   * before the next cycle is due, and JACK's thread spins briefly for the answer. Cuts the time
+   * per cycle at the price of some CPU (docs/benchmarks.md). Default: on when the process may
+   * run on more than one CPU and `pin` is off.
+   */
+  spin?: boolean;
+  /**
    * Render one period ahead: the processor gets a whole period, the output comes one period later.
    * For processors too heavy for the same-cycle deadline.
    */
@@ -97,7 +104,7 @@ export class Processor extends EventEmitter<ProcessorEvents> {
   readonly #control: Int32Array;
   readonly #port: MessagePort;
   readonly #worker: Worker;
-  readonly #options: Required<Pick<ProcessCallbackOptions, 'deadline' | 'pin' | 'buffered'>>;
+  readonly #options: Required<Pick<ProcessCallbackOptions, 'deadline' | 'pin' | 'spin' | 'buffered'>>;
   readonly #midiCapacity: number;
   readonly #exited: Promise<void>;
   #generation = 0;
@@ -107,7 +114,7 @@ export class Processor extends EventEmitter<ProcessorEvents> {
   constructor(owner: ProcessorOwner, source: WorkerInit['processor'], options: CheckedOptions) {
     super();
     this.#owner = owner;
-    this.#options = { deadline: options.deadline, pin: options.pin, buffered: options.buffered };
+    this.#options = { deadline: options.deadline, pin: options.pin, spin: options.spin, buffered: options.buffered };
     const native = owner.native();
     this.#midiCapacity = alignedMidiCapacity(native.midiBufferSize());
     const controlMemory = new SharedArrayBuffer(Control.words * Int32Array.BYTES_PER_ELEMENT);
@@ -130,6 +137,7 @@ export class Processor extends EventEmitter<ProcessorEvents> {
       client: { name: owner.clientName, samplerate: native.sampleRate(), blocksize: native.bufferSize() },
       priority: native.isRealtime() ? native.realtimePriority() : 0,
       pin: options.pin,
+      spin: options.spin,
       buffered: options.buffered,
       options: options.processorOptions,
     };
@@ -295,6 +303,7 @@ export class Processor extends EventEmitter<ProcessorEvents> {
       buffered: this.#options.buffered,
       deadlineFraction: this.#options.deadline,
       pin: this.#options.pin,
+      spin: this.#options.spin,
     }, Int32Array.from(slots));
     if (code === NO_SUCH_PORT) throw new JackError('internal error: a port of the processor layout is gone');
     if (code !== 0) throw new JackError('internal error: the realtime bridge refused the data layout');
@@ -307,6 +316,7 @@ export interface CheckedOptions {
   processorOptions: unknown;
   deadline: number;
   pin: boolean;
+  spin: boolean;
   buffered: boolean;
 }
 

@@ -7,6 +7,8 @@ export interface PrivateServerOptions {
   name: string;
   samplerate?: number;
   period?: number;
+  /** Run with realtime scheduling (`-R`); default off (`--no-realtime`), which needs no privileges. */
+  realtime?: boolean;
   /** How long to wait for the server to accept clients. */
   readyTimeoutMs?: number;
   /** Internal: this server only frees the registry entry of a killed one of the same name. */
@@ -33,7 +35,7 @@ process.on('exit', () => {
 });
 
 export async function startPrivateServer(options: PrivateServerOptions): Promise<PrivateServer> {
-  const args = ['--no-realtime', '-n', options.name, '-d', 'dummy',
+  const args = [options.realtime ? '-R' : '--no-realtime', '-n', options.name, '-d', 'dummy',
     '-r', String(options.samplerate ?? 48000), '-p', String(options.period ?? 256)];
   const child = spawn('jackd', args, { stdio: ['ignore', 'pipe', 'pipe'] });
   running.add(child);

@@ -24,6 +24,8 @@ export const Control = {
   midiOutLost: 48,
   oversized: 49,
   sampleRate: 50,
+  postedAtLow: 51,
+  postedAtHigh: 52,
   words: 64,
 } as const;
 
@@ -84,6 +86,7 @@ export interface WorkerInit {
   /** SCHED_FIFO priority, 0 when the server does not run realtime. */
   priority: number;
   pin: boolean;
+  spin: boolean;
   buffered: boolean;
   options: unknown;
 }

@@ -46,6 +46,7 @@ export class ProcessorRuntime {
       },
     };
     if (init.priority > 0) link.setScheduling(init.priority);
+    link.setSpin(init.spin);
   }
 
   /** Runs until stopped, or until the processor throws (then reports it and returns). */
