@@ -1,6 +1,6 @@
 // Builds and runs bench/probe.c, the C instrument that times the client under test (see its header).
 import { execFile, execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 export interface ProbeFigures {
@@ -16,12 +16,12 @@ export interface ProbeFigures {
 }
 
 const SOURCE = fileURLToPath(new URL('../../bench/probe.c', import.meta.url));
-const BINARY = fileURLToPath(new URL('../../build/bench/probe', import.meta.url));
+// Beside the compiled bench scripts: node-gyp empties build/ when it rebuilds the addon.
+const BINARY = fileURLToPath(new URL('./probe', import.meta.url));
 
 /** Compiles the probe when it is missing or older than its source; returns its path. */
 export function buildProbe(): string {
   if (!existsSync(BINARY) || statSync(BINARY).mtimeMs < statSync(SOURCE).mtimeMs) {
-    mkdirSync(fileURLToPath(new URL('../../build/bench/', import.meta.url)), { recursive: true });
     // libjack.so.0 is named directly: Debian's jackd2 has no unversioned libjack.so without the -dev package.
     execFileSync('cc', ['-O2', '-Wall', '-o', BINARY, SOURCE, '-l:libjack.so.0', '-lpthread'], { stdio: 'inherit' });
   }

@@ -77,7 +77,11 @@ export interface ProcessorEvents {
   exit: [];
 }
 
-/** Measured on a 2-core machine (docs/benchmarks.md): see DEFAULT_DEADLINE's note there. */
+/**
+ * The default deadline, as a fraction of the period. In docs/benchmarks.md a light processor was
+ * never late even at 0.25; half the period leaves room for the JIT's and the GC's hiccups and
+ * still leaves the other half to the clients after this one.
+ */
 export const DEFAULT_DEADLINE = 0.5;
 
 /** @internal What a Processor needs of its client. */

@@ -112,11 +112,17 @@ export class RingBuffer {
    */
   write(data: Bytes): number {
     const bytes = toBytes(data);
-    const [first, second] = this.writeBuffers;
-    const count = Math.min(bytes.length, first.length + second.length);
-    const head = Math.min(count, first.length);
-    first.set(bytes.subarray(0, head));
-    second.set(bytes.subarray(head, count));
+    const write = Atomics.load(this.#header, WRITE_INDEX);
+    const count = Math.min(bytes.length, this.writeSpace);
+    const head = Math.min(count, this.size - write);
+    // Allocation-free (a processor may write every cycle): no views, a loop where the data wraps.
+    if (head === bytes.length) {
+      this.#data.set(bytes, write);
+    } else {
+      const data = this.#data;
+      for (let i = 0; i < head; i++) data[write + i] = bytes[i]!;
+      for (let i = head; i < count; i++) data[i - head] = bytes[i]!;
+    }
     this.writeAdvance(count);
     return count;
   }

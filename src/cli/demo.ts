@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // The README's demo: opens a client on the running JACK server (or on a private dummy-driver
-// server it starts when none runs), registers ports, connects them and prints the graph.
+// server it starts when none runs), plays a metronome from a TypeScript processor into the
+// playback ports and prints live figures. `--seconds N` plays N seconds (0: until Ctrl+C).
 import { Client, JackOpenError, setErrorFunction, type Port } from '../index.js';
 import { startPrivateServer, type PrivateServer } from './private-server.js';
 
@@ -33,20 +34,55 @@ function describePort(port: Port, client: Client): string {
   return `  ${port.name.padEnd(32)} ${kind.padEnd(9)} ${links.length ? `<-> ${links.join(', ')}` : ''}`.trimEnd();
 }
 
+/** Seconds to play, from `--seconds N` (0: until Ctrl+C); 8 by default. */
+function playSeconds(): number {
+  const index = process.argv.indexOf('--seconds');
+  const value = index >= 0 ? Number(process.argv[index + 1]) : 8;
+  if (!Number.isFinite(value) || value < 0) throw new RangeError('--seconds wants a number of seconds, 0 for "until Ctrl+C"');
+  return value;
+}
+
+function decibels(level: number): string {
+  return level > 0 ? `${(20 * Math.log10(level)).toFixed(1)} dBFS` : 'silence';
+}
+
+async function play(client: Client, seconds: number): Promise<void> {
+  const outputs = [client.outports.register('out_1'), client.outports.register('out_2')];
+  client.midiInports.register('midi_in');
+  const processor = client.setProcessCallback(new URL('./demo.processor.js', import.meta.url), {
+    params: { bpm: 120, peak: 0 },
+  });
+  await processor.ready;
+  client.activate();
+  const playbacks = client.getPorts({ isAudio: true, isInput: true, isPhysical: true });
+  outputs.forEach((output, index) => { const sink = playbacks[index]; if (sink) output.connect(sink); });
+  console.log('\nThe JACK graph now:');
+  for (const port of client.getPorts()) console.log(describePort(port, client));
+  console.log(`\nPlaying a metronome with an arpeggio at ${processor.params['bpm']} bpm from a TypeScript processor ` +
+    `(notes sent to ${client.name}:midi_in play too)${seconds ? ` for ${seconds} s` : '; Ctrl+C stops'}:`);
+  const stopped = new Promise<void>((resolve) => {
+    process.once('SIGINT', resolve);
+    if (seconds) setTimeout(resolve, seconds * 1000);
+  });
+  const ticker = setInterval(() => {
+    const { cycles, late, skipped, longestCallbackMicros } = processor.counters;
+    const peak = processor.params['peak']!;
+    processor.params['peak'] = 0;
+    console.log(`  DSP load ${client.cpuLoad().toFixed(1).padStart(5)} %   cycles ${String(cycles).padStart(6)}   ` +
+      `late ${late}   skipped ${skipped}   longest callback ${longestCallbackMicros.toFixed(0)} µs   output peak ${decibels(peak)}`);
+  }, 1000);
+  await stopped;
+  clearInterval(ticker);
+  await processor.stop();
+}
+
 async function main(): Promise<void> {
+  const seconds = playSeconds();
   const { client, server } = await openClient();
   try {
-    console.log(`Opened client "${client.name}" on JACK ${client.samplerate} Hz, ${client.blocksize} frames per cycle.`);
-    const inputs = [client.inports.register('in_1'), client.inports.register('in_2')];
-    const outputs = [client.outports.register('out_1'), client.outports.register('out_2')];
-    client.midiInports.register('midi_in');
-    client.activate();
-    const captures = client.getPorts({ isAudio: true, isOutput: true, isPhysical: true });
-    const playbacks = client.getPorts({ isAudio: true, isInput: true, isPhysical: true });
-    inputs.forEach((input, index) => { const source = captures[index]; if (source) client.connect(source, input); });
-    outputs.forEach((output, index) => { const sink = playbacks[index]; if (sink) output.connect(sink); });
-    console.log('\nThe JACK graph now:');
-    for (const port of client.getPorts()) console.log(describePort(port, client));
+    console.log(`Opened client "${client.name}" on JACK ${client.samplerate} Hz, ${client.blocksize} frames per cycle` +
+      `${server ? ' (no sound card: the dummy driver plays into the void; start JACK on your sound card to hear it)' : ''}.`);
+    await play(client, seconds);
     client.deactivate();
   } finally {
     client.close();

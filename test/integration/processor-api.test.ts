@@ -7,6 +7,7 @@ import { describe, it } from 'node:test';
 import { JackError, type Client, type Processor } from 'jack-client';
 
 import { useJackServer } from '../harness/fixtures.js';
+import { runPeer } from '../harness/peers.js';
 
 const fixture = useJackServer();
 const CONTROLLED = new URL('../fixtures/controlled.processor.js', import.meta.url);
@@ -79,6 +80,45 @@ describe('the processor API', () => {
     const cycles = processor.counters.cycles;
     await eventually(() => processor.counters.cycles > cycles + 20, 'cycles go on after the changes');
     assert.equal(processor.state, 'running');
+  });
+
+  it('follows block size changes: views of the new size, no deadline lost', async () => {
+    const { client, processor } = await activeClient('resizer');
+    const original = client.blocksize;
+    try {
+      client.blocksize = 512;
+      await eventually(() => client.blocksize === 512, 'the server runs 512-frame cycles');
+      const cycles = processor.counters.cycles;
+      await eventually(() => processor.counters.cycles > cycles + 10, 'cycles run at the new size');
+      const described = await ask(processor, 'describe') as { blocksize: number };
+      assert.equal(described.blocksize, 512);
+      assert.equal(processor.state, 'running');
+    } finally {
+      client.blocksize = original;
+      await eventually(() => client.blocksize === original, 'the block size is back');
+    }
+  });
+
+  it('has no deadline while the server freewheels', async () => {
+    const client = fixture.client('freewheeler');
+    client.outports.register('out');
+    // 8 ms per cycle: late at 48 kHz and 256 frames (5.3 ms), never late in freewheel.
+    const processor = client.setProcessCallback((_frames, _ports, context) => {
+      if (context.client.freewheeling) {
+        Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 8);
+        context.params['freewheelCycles'] = context.params['freewheelCycles']! + 1;
+      }
+    }, { params: { freewheelCycles: 0 } });
+    await processor.ready;
+    client.activate();
+    await runPeer('jack_freewheel', ['y'], fixture.server);
+    try {
+      await eventually(() => processor.params['freewheelCycles']! >= 20, '20 cycles ran in freewheel');
+      assert.equal(processor.counters.late, 0);
+      assert.equal(processor.counters.skipped, 0);
+    } finally {
+      await runPeer('jack_freewheel', ['n'], fixture.server);
+    }
   });
 
   it('reports an exception in the processor as an error event with its stack, and stops it', async () => {
