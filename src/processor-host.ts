@@ -1,5 +1,5 @@
 import { EventEmitter } from 'node:events';
-import { MessageChannel, Worker, type MessagePort, type TransferListItem } from 'node:worker_threads';
+import { MessageChannel, Worker, receiveMessageOnPort, type MessagePort, type TransferListItem } from 'node:worker_threads';
 
 import { JackError } from './errors.js';
 import type { NativeClient } from './native.js';
@@ -171,6 +171,11 @@ export class Processor extends EventEmitter<ProcessorEvents> {
     });
     this.#exited = new Promise((resolve) => {
       this.#worker.once('exit', () => {
+        // The worker's last messages (its error, say) may still be queued: the exit event travels
+        // on another channel. Take them before closing the port, which would drop them.
+        for (let left = receiveMessageOnPort(this.#port); left !== undefined; left = receiveMessageOnPort(this.#port)) {
+          this.#onMessage(left.message as FromWorker, settle);
+        }
         this.#markEnded(ProcessorState.failed);
         settle.reject(new JackError('the audio worker exited before the processor was ready'));
         this.#port.close();

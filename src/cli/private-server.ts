@@ -30,6 +30,12 @@ export interface PrivateServer {
 }
 
 const running = new Set<ChildProcess>();
+const servers = new Set<PrivateServer>();
+
+/** Stops every private server this process started (e.g. when the process is told to end). */
+export async function stopAllPrivateServers(): Promise<void> {
+  await Promise.all([...servers].map((server) => server.stop()));
+}
 process.on('exit', () => {
   for (const child of running) child.kill('SIGKILL');
 });
@@ -52,6 +58,7 @@ export async function startPrivateServer(options: PrivateServerOptions): Promise
     pid: child.pid ?? -1,
     log: () => output,
     stop: async () => {
+      servers.delete(server);
       if (child.pid === undefined) return;
       if (child.exitCode === null && child.signalCode === null) {
         child.kill('SIGTERM');
@@ -66,6 +73,7 @@ export async function startPrivateServer(options: PrivateServerOptions): Promise
       }
     },
   };
+  servers.add(server);
   const deadline = Date.now() + (options.readyTimeoutMs ?? 15000);
   while (Date.now() < deadline) {
     const failure = await Promise.race([spawnFailure, sleep(0).then(() => null)]);

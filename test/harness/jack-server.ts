@@ -2,7 +2,7 @@
 // even when the tests fail. Never touches a server it did not start.
 import { randomBytes } from 'node:crypto';
 
-import { startPrivateServer, type PrivateServer } from '../../src/cli/private-server.js';
+import { startPrivateServer, stopAllPrivateServers, type PrivateServer } from '../../src/cli/private-server.js';
 
 export interface JackServer extends PrivateServer {
   /** Environment for child processes that must talk to this server (and never start another). */
@@ -20,6 +20,14 @@ let counter = 0;
 
 // No client of the tests may start a server on its own.
 process.env['JACK_NO_START_SERVER'] = '1';
+
+// A test file the runner (or CI) ends with a signal still stops its servers cleanly: a SIGKILLed
+// jackd would keep its entry in JACK2's registry of 8 servers.
+for (const signal of ['SIGTERM', 'SIGINT', 'SIGHUP'] as const) {
+  process.once(signal, () => {
+    void stopAllPrivateServers().finally(() => process.exit(128 + (signal === 'SIGINT' ? 2 : signal === 'SIGHUP' ? 1 : 15)));
+  });
+}
 
 export function uniqueServerName(): string {
   counter += 1;
