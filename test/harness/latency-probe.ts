@@ -25,6 +25,8 @@ export interface ProbeResult {
   latencies: Map<number, number>;
   /** Samples that were silence (a late or skipped cycle somewhere on the path). */
   silent: number;
+  /** Cycles in which the Python source itself did not run in time (not measured). */
+  sourceMissed: number;
 }
 
 export async function startLatencyProbe(prefix: string, seconds: number, target: PeerTarget): Promise<LatencyProbe> {
@@ -46,8 +48,8 @@ export async function startLatencyProbe(prefix: string, seconds: number, target:
     sink: `${prefix}_sink:in`,
     async measure() {
       child.stdin.write('go\n');
-      const { silent = 0, ...counts } = JSON.parse(await nextLine()) as Record<string, number>;
-      return { silent, latencies: new Map(Object.entries(counts).map(([latency, count]) => [Number(latency), count])) };
+      const { silent = 0, sourceMissed = 0, ...counts } = JSON.parse(await nextLine()) as Record<string, number>;
+      return { silent, sourceMissed, latencies: new Map(Object.entries(counts).map(([latency, count]) => [Number(latency), count])) };
     },
     stop() {
       if (child.exitCode === null) child.kill('SIGTERM');
