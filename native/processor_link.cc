@@ -82,6 +82,7 @@ int32_t ProcessorLink::sleepThenSpin(int32_t last, int64_t until) {
   for (int round = 0; seen == last; ++round) {
     if ((round & 63) == 63 && monotonicNanoseconds() >= spinUntil) break;
     relaxCpu();
+    yieldIfDue(round);
     seen = loadWord(posted);
   }
   return seen;

@@ -137,6 +137,7 @@ bool RealtimeBridge::waitForWorker(const BridgeTable& table, int32_t posted, int
       if (loadWord(done) == posted) return true;
       if ((round & 63) == 63 && monotonicNanoseconds() >= spinUntil) break;
       relaxCpu();
+      yieldIfDue(round);
     }
   }
   storeWord(&control[control::kJackWaiting], 1);

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <linux/futex.h>
+#include <sched.h>
 #include <sys/syscall.h>
 #include <time.h>
 #include <unistd.h>
@@ -28,6 +29,12 @@ inline void relaxCpu() {
 #elif defined(__aarch64__)
   asm volatile("yield");
 #endif
+}
+
+// Called every so many rounds of a spin-wait: a spinning SCHED_FIFO thread must still let the other
+// realtime threads of its priority (JACK's clients) have the CPU when they need it.
+inline void yieldIfDue(int round) {
+  if ((round & 63) == 63) sched_yield();
 }
 
 inline int64_t monotonicNanoseconds() {

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, it } from 'node:test';
 
-import { JackError, type Client, type Processor } from 'jack-client';
+import { JackError, RingBuffer, type Client, type Processor } from 'jack-client';
 
 import { useJackServer } from '../harness/fixtures.js';
 import { runPeer } from '../harness/peers.js';
@@ -12,6 +12,7 @@ import { runPeer } from '../harness/peers.js';
 const fixture = useJackServer();
 const CONTROLLED = new URL('../fixtures/controlled.processor.js', import.meta.url);
 const NOT_A_PROCESSOR = new URL('../fixtures/not-a-processor.js', import.meta.url);
+const RING_WRITER = new URL('../fixtures/ring-writer.processor.js', import.meta.url);
 
 async function eventually(check: () => boolean, what: string, timeoutMs = 10000): Promise<void> {
   const until = Date.now() + timeoutMs;
@@ -170,6 +171,28 @@ describe('the processor API', () => {
     await replacement.ready;
     assert.equal(client.processor, replacement);
     assert.equal(((await ask(replacement, 'describe')) as { gain: number }).gain, 1);
+  });
+});
+
+describe('RingBuffer between the processor and the main thread', () => {
+  it('carries a byte stream intact while both sides run', async () => {
+    const client = fixture.client('ringstream');
+    const ring = new RingBuffer(4096);  // small: the writer fills it and must wait for the reader
+    const processor = client.setProcessCallback(RING_WRITER, { processorOptions: ring.buffer, params: { written: 0 } });
+    await processor.ready;
+    client.activate();
+    let received = 0;
+    let corrupt = 0;
+    await eventually(() => {
+      const bytes = ring.read(ring.readSpace);
+      for (const byte of bytes) {
+        if (byte !== (received & 0xff)) corrupt += 1;
+        received += 1;
+      }
+      return received >= 100_000;
+    }, '100 kB arrived', 30000);
+    assert.equal(corrupt, 0);
+    assert.ok(processor.params['written']! >= received);
   });
 });
 
