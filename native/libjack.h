@@ -90,7 +90,12 @@ namespace jackclient {
   X(jack_midi_event_get, int, (jack_midi_event_t*, void*, uint32_t))                           \
   X(jack_midi_clear_buffer, void, (void*))                                                     \
   X(jack_midi_event_write, int, (void*, jack_nframes_t, const jack_midi_data_t*, size_t))      \
-  X(jack_midi_get_lost_event_count, uint32_t, (void*))
+  X(jack_midi_get_lost_event_count, uint32_t, (void*))                                         \
+  X(jack_get_cycle_times, int,                                                                 \
+    (const jack_client_t*, jack_nframes_t*, jack_time_t*, jack_time_t*, float*))               \
+  X(jack_frames_to_time, jack_time_t, (const jack_client_t*, jack_nframes_t))                  \
+  X(jack_time_to_frames, jack_nframes_t, (const jack_client_t*, jack_time_t))                  \
+  X(jack_get_time, jack_time_t, (void))
 
 struct LibJack {
 #define JACK_DECLARE_POINTER(name, ret, params) ret(*name) params = nullptr;

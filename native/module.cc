@@ -72,6 +72,11 @@ Napi::Value clientPid(const Napi::CallbackInfo& info) {
       env, required(env, loaded(env)->jack_get_client_pid, "jack_get_client_pid")(name.c_str()));
 }
 
+Napi::Value getTime(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  return Napi::Number::New(env, static_cast<double>(required(env, loaded(env)->jack_get_time, "jack_get_time")()));
+}
+
 Napi::Value setDispatcher(const Napi::CallbackInfo& info) {
   Environment::of(info.Env())->setDispatcher(info[0].As<Napi::Function>());
   return info.Env().Undefined();
@@ -105,6 +110,7 @@ Napi::Object init(Napi::Env env, Napi::Object exports) {
   exports.Set("clientNameSize", Napi::Function::New(env, clientNameSize));
   exports.Set("portNameSize", Napi::Function::New(env, portNameSize));
   exports.Set("clientPid", Napi::Function::New(env, clientPid));
+  exports.Set("getTime", Napi::Function::New(env, getTime));
   exports.Set("setDispatcher", Napi::Function::New(env, setDispatcher));
   exports.Set("forwardMessages", Napi::Function::New(env, forwardMessagesToJs));
   exports.Set("mlock", Napi::Function::New(env, lockMemory));

@@ -126,6 +126,10 @@ Napi::Function NativeClient::define(Napi::Env env) {
           InstanceMethod("isRealtime", &NativeClient::isRealtime),
           InstanceMethod("frameTime", &NativeClient::frameTime),
           InstanceMethod("framesSinceCycleStart", &NativeClient::framesSinceCycleStart),
+          InstanceMethod("lastFrameTime", &NativeClient::lastFrameTime),
+          InstanceMethod("cycleTimes", &NativeClient::cycleTimes),
+          InstanceMethod("framesToTime", &NativeClient::framesToTime),
+          InstanceMethod("timeToFrames", &NativeClient::timeToFrames),
           InstanceMethod("cpuLoad", &NativeClient::cpuLoad),
           InstanceMethod("activate", &NativeClient::activate),
           InstanceMethod("deactivate", &NativeClient::deactivate),
@@ -243,6 +247,39 @@ Napi::Value NativeClient::frameTime(const Napi::CallbackInfo& info) {
 Napi::Value NativeClient::framesSinceCycleStart(const Napi::CallbackInfo& info) {
   return Napi::Number::New(info.Env(),
                            JACK_CALL(jack_frames_since_cycle_start)(client(info.Env())));
+}
+
+Napi::Value NativeClient::lastFrameTime(const Napi::CallbackInfo& info) {
+  return Napi::Number::New(info.Env(), JACK_CALL(jack_last_frame_time)(client(info.Env())));
+}
+
+// {code, currentFrames, currentUsecs, nextUsecs, periodUsecs}; times in microseconds (a double holds
+// them exactly for 285 years of uptime).
+Napi::Value NativeClient::cycleTimes(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  jack_nframes_t currentFrames = 0;
+  jack_time_t currentUsecs = 0, nextUsecs = 0;
+  float periodUsecs = 0;
+  int code = JACK_CALL(jack_get_cycle_times)(client(env), &currentFrames, &currentUsecs, &nextUsecs,
+                                             &periodUsecs);
+  Napi::Object result = Napi::Object::New(env);
+  result.Set("code", code);
+  result.Set("currentFrames", static_cast<double>(currentFrames));
+  result.Set("currentUsecs", static_cast<double>(currentUsecs));
+  result.Set("nextUsecs", static_cast<double>(nextUsecs));
+  result.Set("periodUsecs", static_cast<double>(periodUsecs));
+  return result;
+}
+
+Napi::Value NativeClient::framesToTime(const Napi::CallbackInfo& info) {
+  jack_nframes_t frames = info[0].As<Napi::Number>().Uint32Value();
+  return Napi::Number::New(info.Env(),
+                           static_cast<double>(JACK_CALL(jack_frames_to_time)(client(info.Env()), frames)));
+}
+
+Napi::Value NativeClient::timeToFrames(const Napi::CallbackInfo& info) {
+  jack_time_t usecs = static_cast<jack_time_t>(info[0].As<Napi::Number>().DoubleValue());
+  return Napi::Number::New(info.Env(), JACK_CALL(jack_time_to_frames)(client(info.Env()), usecs));
 }
 
 Napi::Value NativeClient::cpuLoad(const Napi::CallbackInfo& info) {

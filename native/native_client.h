@@ -31,6 +31,10 @@ class NativeClient : public Napi::ObjectWrap<NativeClient> {
   Napi::Value isRealtime(const Napi::CallbackInfo& info);
   Napi::Value frameTime(const Napi::CallbackInfo& info);
   Napi::Value framesSinceCycleStart(const Napi::CallbackInfo& info);
+  Napi::Value lastFrameTime(const Napi::CallbackInfo& info);
+  Napi::Value cycleTimes(const Napi::CallbackInfo& info);
+  Napi::Value framesToTime(const Napi::CallbackInfo& info);
+  Napi::Value timeToFrames(const Napi::CallbackInfo& info);
   Napi::Value cpuLoad(const Napi::CallbackInfo& info);
   Napi::Value activate(const Napi::CallbackInfo& info);
   Napi::Value deactivate(const Napi::CallbackInfo& info);

@@ -10,6 +10,7 @@ import { AUDIO_PORT_TYPE, MIDI_PORT_TYPE, OpenOption, PortFlag } from './constan
 import { listen, stopListening } from './dispatch.js';
 import { JackError, JackErrorCode, JackOpenError } from './errors.js';
 import { callNative, libjack, requireSupport } from './library.js';
+import { getTime } from './module-functions.js';
 import { checkClientName, checkShortPortName, maxRegisteredPortNameBytes } from './limits.js';
 import { RecordKind, type NativeClient, type NativeOpenResult, type NativePortInfo } from './native.js';
 import { describeOpenFailure } from './open-failure.js';
@@ -45,6 +46,18 @@ export interface PortFilters {
   isPhysical?: boolean;
   canMonitor?: boolean;
   isTerminal?: boolean;
+}
+
+/** What {@link Client.getCycleTimes} returns. */
+export interface CycleTimes {
+  /** The frame time of the current cycle's first frame. */
+  currentFrames: number;
+  /** When the current cycle started, in microseconds of JACK's clock ({@link getTime}). */
+  currentUsecs: number;
+  /** When the next cycle is expected to start. */
+  nextUsecs: number;
+  /** The period in microseconds, as JACK's delay-locked loop estimates it. */
+  periodUsecs: number;
 }
 
 /** Called when the server shuts the client down (see {@link Client.setShutdownCallback}). */
@@ -209,6 +222,46 @@ export class Client extends EventEmitter<ClientEvents> implements Disposable, As
   /** The estimated time in frames since the current process cycle began. */
   get framesSinceCycleStart(): number {
     return callNative(() => this.#open().framesSinceCycleStart());
+  }
+
+  /**
+   * The frame time at the start of the current process cycle (`jack_last_frame_time`). Outside
+   * the process callback: that of the last cycle. Wraps around at 2^32.
+   */
+  get lastFrameTime(): number {
+    return callNative(() => this.#open().lastFrameTime());
+  }
+
+  /**
+   * The times of the current cycle, for scheduling things precisely: its first frame, when it
+   * started and when the next one will start (microseconds of {@link getTime}'s clock), and the
+   * period in microseconds as JACK's delay-locked loop estimates it.
+   *
+   * @throws JackErrorCode when JACK cannot tell.
+   */
+  getCycleTimes(): CycleTimes {
+    requireSupport('jack_get_cycle_times', 'reading cycle times');
+    const { code, ...times } = callNative(() => this.#open().cycleTimes());
+    if (code !== 0) throw new JackErrorCode(`cannot get the cycle times of client ${quote(this.#name)}`, code);
+    return times;
+  }
+
+  /** The time (microseconds of {@link getTime}'s clock) of frame time `frames`. */
+  framesToTime(frames: number): number {
+    if (!Number.isInteger(frames) || frames < 0 || frames > 0xffffffff) {
+      throw new RangeError(`frames must be an integer from 0 to 2^32 - 1, got ${frames}`);
+    }
+    requireSupport('jack_frames_to_time', 'converting frames to time');
+    return callNative(() => this.#open().framesToTime(frames));
+  }
+
+  /** The frame time at `time` (microseconds of {@link getTime}'s clock); wraps around at 2^32. */
+  timeToFrames(time: number): number {
+    if (!Number.isSafeInteger(time) || time < 0) {
+      throw new RangeError(`time must be a non-negative integer number of microseconds, got ${time}`);
+    }
+    requireSupport('jack_time_to_frames', 'converting time to frames');
+    return callNative(() => this.#open().timeToFrames(time));
   }
 
   /** JACK's current estimate of its DSP load, in percent of the time available per cycle. */

@@ -7,7 +7,7 @@
  * ```
  */
 export { Client } from './client.js';
-export type { ClientEvents, ClientOptions, PortFilters, ShutdownCallback } from './client.js';
+export type { ClientEvents, ClientOptions, CycleTimes, PortFilters, ShutdownCallback } from './client.js';
 export { MidiPort, OwnMidiPort, OwnPort, Port, UnknownPort } from './port.js';
 export { Ports } from './ports.js';
 export type { RegisterOptions } from './ports.js';
@@ -18,6 +18,7 @@ export { CallbackExit, JackError, JackErrorCode, JackOpenError } from './errors.
 export {
   clientNameSize,
   clientPid,
+  getTime,
   portNameSize,
   setErrorFunction,
   setInfoFunction,

@@ -1,8 +1,8 @@
-// The module-level functions of the Python module: versions, size limits, client PIDs and
+// The module-level functions of the Python module: versions, size limits, client PIDs, JACK's clock and
 // JACK's error and info message functions.
 import { requireFunction, requireString } from './arguments.js';
 import { setMessageHandler, type MessageHandler } from './dispatch.js';
-import { callNative, libjack } from './library.js';
+import { callNative, libjack, requireSupport } from './library.js';
 
 /**
  * `[major, minor, micro, protocol]` as libjack reports them. JACK2 reports `[0, 0, 0, 0]`: use
@@ -31,6 +31,12 @@ export function portNameSize(): number {
 export function clientPid(name: string): number {
   requireString(name, 'name');
   return callNative(() => libjack().clientPid(name));
+}
+
+/** JACK's clock (`jack_get_time()`): microseconds, the time base of {@link Client.getCycleTimes}. */
+export function getTime(): number {
+  requireSupport('jack_get_time', 'reading JACK\'s clock');
+  return callNative(() => libjack().getTime());
 }
 
 /**

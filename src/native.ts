@@ -35,6 +35,10 @@ export interface NativeClient {
   isRealtime(): boolean;
   frameTime(): number;
   framesSinceCycleStart(): number;
+  lastFrameTime(): number;
+  cycleTimes(): { code: number; currentFrames: number; currentUsecs: number; nextUsecs: number; periodUsecs: number };
+  framesToTime(frames: number): number;
+  timeToFrames(usecs: number): number;
   cpuLoad(): number;
   activate(): number;
   deactivate(): number;
@@ -110,6 +114,8 @@ export interface NativeAddon {
   clientNameSize(): number;
   portNameSize(): number;
   clientPid(name: string): number;
+  /** jack_get_time(): JACK's clock in microseconds. */
+  getTime(): number;
   setDispatcher(dispatcher: Dispatcher): void;
   forwardMessages(kind: 'error' | 'info', enabled: boolean): void;
   /** mlock() of the bytes' memory; returns errno, 0 on success. */
