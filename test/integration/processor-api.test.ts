@@ -114,9 +114,13 @@ describe('the processor API', () => {
     client.activate();
     await runPeer('jack_freewheel', ['y'], fixture.server);
     try {
-      await eventually(() => processor.params['freewheelCycles']! >= 20, '20 cycles ran in freewheel');
-      assert.equal(processor.counters.late, 0);
-      assert.equal(processor.counters.skipped, 0);
+      // Counted from the first freewheel cycle on: a late cycle before it (a cold JIT on a busy
+      // machine) says nothing about freewheel.
+      await eventually(() => processor.params['freewheelCycles']! >= 1, 'freewheel began');
+      const { late, skipped } = processor.counters;
+      await eventually(() => processor.params['freewheelCycles']! >= 21, '20 more cycles ran in freewheel');
+      assert.equal(processor.counters.late, late, 'no cycle was late in freewheel');
+      assert.equal(processor.counters.skipped, skipped, 'no cycle was skipped in freewheel');
     } finally {
       await runPeer('jack_freewheel', ['n'], fixture.server);
     }
