@@ -3,6 +3,8 @@
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { setTimeout as sleep } from 'node:timers/promises';
 
+import { withStartLock } from './start-lock.js';
+
 export interface PrivateServerOptions {
   name: string;
   samplerate?: number;
@@ -40,7 +42,16 @@ process.on('exit', () => {
   for (const child of running) child.kill('SIGKILL');
 });
 
-export async function startPrivateServer(options: PrivateServerOptions): Promise<PrivateServer> {
+/** Starts a server; one at a time across processes, and a moment to settle before the next. */
+export function startPrivateServer(options: PrivateServerOptions): Promise<PrivateServer> {
+  return withStartLock(async () => {
+    const server = await launch(options);
+    await sleep(100);
+    return server;
+  });
+}
+
+async function launch(options: PrivateServerOptions): Promise<PrivateServer> {
   const args = [options.realtime ? '-R' : '--no-realtime', '-n', options.name, '-d', 'dummy',
     '-r', String(options.samplerate ?? 48000), '-p', String(options.period ?? 256)];
   const child = spawn('jackd', args, { stdio: ['ignore', 'pipe', 'pipe'] });
@@ -68,7 +79,7 @@ export async function startPrivateServer(options: PrivateServerOptions): Promise
       }
       await exited;
       if (child.signalCode === 'SIGKILL' && !options.reclaiming) {
-        const successor = await startPrivateServer({ ...options, reclaiming: true });
+        const successor = await launch({ ...options, reclaiming: true });
         await successor.stop();
       }
     },
