@@ -1,9 +1,11 @@
 // Runs test/fixtures/python_latency_probe.py: a Python JACK source and sink that measure, sample by
 // sample, how many frames late the source's signal reaches the sink through whatever the test
-// connects between them.
+// connects between them, beside a reference path through JACK's C `jack_thru`.
 import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
+
+import type { Client } from 'jack-client';
 
 import { PYTHON, type PeerTarget } from './peers.js';
 
@@ -14,6 +16,8 @@ export interface LatencyProbe {
   readonly source: string;
   /** `<prefix>_sink:in` */
   readonly sink: string;
+  /** Connects the reference path: source -> `<prefix>_ref` (jack_thru) -> `<prefix>_sink:ref`. */
+  wireReference(client: Client): Promise<void>;
   /** Starts measuring; resolves after `seconds` with what the sink saw. */
   measure(): Promise<ProbeResult>;
   /** Ends the Python process (idempotent). */
@@ -25,12 +29,13 @@ export interface ProbeResult {
   latencies: Map<number, number>;
   /** Samples that were silence (a late or skipped cycle somewhere on the path). */
   silent: number;
-  /** Cycles in which the Python source itself did not run in time (not measured). */
+  /** Cycles in which the reference path was not on time: the source was late (not measured). */
   sourceMissed: number;
 }
 
 export async function startLatencyProbe(prefix: string, seconds: number, target: PeerTarget): Promise<LatencyProbe> {
   const child = spawn(PYTHON, [SCRIPT, prefix, String(seconds)], { env: target.env, stdio: ['pipe', 'pipe', 'pipe'] });
+  const reference = spawn('jack_thru', [`${prefix}_ref`], { env: target.env, stdio: 'ignore' });
   let stderr = '';
   child.stderr.on('data', (chunk: Buffer) => {
     stderr += chunk.toString();
@@ -46,6 +51,20 @@ export async function startLatencyProbe(prefix: string, seconds: number, target:
   return {
     source: `${prefix}_source:out`,
     sink: `${prefix}_sink:in`,
+    async wireReference(client) {
+      // jack_thru registers its ports a moment before it activates: retry until connections take.
+      const until = Date.now() + 10000;
+      for (;;) {
+        try {
+          client.connect(`${prefix}_source:out`, `${prefix}_ref:input_1`);
+          client.connect(`${prefix}_ref:output_1`, `${prefix}_sink:ref`);
+          return;
+        } catch (error) {
+          if (Date.now() > until) throw error;
+          await new Promise((resolve) => setTimeout(resolve, 50));
+        }
+      }
+    },
     async measure() {
       child.stdin.write('go\n');
       const { silent = 0, sourceMissed = 0, ...counts } = JSON.parse(await nextLine()) as Record<string, number>;
@@ -53,6 +72,7 @@ export async function startLatencyProbe(prefix: string, seconds: number, target:
     },
     stop() {
       if (child.exitCode === null) child.kill('SIGTERM');
+      if (reference.exitCode === null) reference.kill('SIGTERM');
     },
   };
 }
