@@ -31,6 +31,8 @@ export interface ProbeResult {
   silent: number;
   /** Cycles in which the reference path was not on time: the source was late (not measured). */
   sourceMissed: number;
+  /** Xruns the server reported during the measurement. */
+  xruns: number;
 }
 
 export async function startLatencyProbe(prefix: string, seconds: number, target: PeerTarget): Promise<LatencyProbe> {
@@ -67,8 +69,8 @@ export async function startLatencyProbe(prefix: string, seconds: number, target:
     },
     async measure() {
       child.stdin.write('go\n');
-      const { silent = 0, sourceMissed = 0, ...counts } = JSON.parse(await nextLine()) as Record<string, number>;
-      return { silent, sourceMissed, latencies: new Map(Object.entries(counts).map(([latency, count]) => [Number(latency), count])) };
+      const { silent = 0, sourceMissed = 0, xruns = 0, ...counts } = JSON.parse(await nextLine()) as Record<string, number>;
+      return { silent, sourceMissed, xruns, latencies: new Map(Object.entries(counts).map(([latency, count]) => [Number(latency), count])) };
     },
     stop() {
       if (child.exitCode === null) child.kill('SIGTERM');

@@ -20,13 +20,17 @@ function thruClient(name: string): Client {
 }
 
 /**
- * The probe's samples all arrived `expected` frames late, and silent ones only where the bridge
- * counted a late or skipped cycle (a slow machine may have some; they must be accounted for).
+ * The probe's samples all arrived `expected` frames late. Two things a slow machine may cause are
+ * allowed, each only as far as it was counted: silent samples where the bridge counted a late or
+ * skipped cycle, and off-time blocks where the server reported an xrun (when a client overruns its
+ * cycle, JACK2 lets the next client read the previous cycle's buffer).
  */
 function assertLatency(result: ProbeResult, expected: number, processor: Processor, blocksize: number): void {
-  const seen = JSON.stringify([...result.latencies]);
-  assert.deepEqual([...result.latencies.keys()], [expected], `latencies seen: ${seen}`);
-  assert.ok(result.latencies.get(expected)! > 100 * blocksize, 'the sink saw at least 100 blocks');
+  const seen = `${JSON.stringify([...result.latencies])}, ${result.xruns} xruns`;
+  assert.ok(result.latencies.get(expected)! > 100 * blocksize, `the sink saw at least 100 blocks on time: ${seen}`);
+  let offTime = 0;
+  for (const [latency, samples] of result.latencies) if (latency !== expected) offTime += samples;
+  assert.ok(offTime <= result.xruns * blocksize, `${offTime} samples arrived off time with ${result.xruns} xruns: ${seen}`);
   const { late, skipped } = processor.counters;
   assert.ok(result.silent <= (late + skipped) * blocksize,
     `${result.silent} silent samples, but only ${late} late and ${skipped} skipped cycles were counted`);
