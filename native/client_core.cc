@@ -5,33 +5,39 @@
 namespace jackclient {
 namespace {
 
-// JACK may cancel its threads at any instruction; a callback must not be cut short while it holds
-// the mailbox slot it is filling.
-class NoCancellation {
- public:
-  NoCancellation() { pthread_setcancelstate(PTHREAD_CANCEL_DISABLE, &previous_); }
-  ~NoCancellation() { pthread_setcancelstate(previous_, nullptr); }
+// JACK2 cancels its threads asynchronously (at any instruction). Our callbacks run with
+// cancellation disabled, so that they are never cut short. Not with an RAII guard: a cancel that
+// came meanwhile is acted upon the moment cancellation is enabled again, and inside a destructor
+// (implicitly noexcept) the unwinding it starts calls std::terminate (seen as SIGABRT, "terminate
+// called without an active exception", when a client closed). Enabling it again as the last
+// statement of the callback lets the unwinding pass through to JACK's own frames.
+int disableCancellation() {
+  int previous = PTHREAD_CANCEL_ENABLE;
+  pthread_setcancelstate(PTHREAD_CANCEL_DISABLE, &previous);
+  return previous;
+}
 
- private:
-  int previous_ = 0;
-};
+void restoreCancellation(int previous) { pthread_setcancelstate(previous, nullptr); }
 
 void onInfoShutdown(jack_status_t code, const char* reason, void* argument) {
-  NoCancellation guard;
+  int previous = disableCancellation();
   auto* core = static_cast<ClientCore*>(argument);
   core->environment->post(RecordKind::kShutdown, core->id, code, reason);
+  restoreCancellation(previous);
 }
 
 int onProcess(jack_nframes_t frames, void* argument) {
-  NoCancellation guard;
+  int previous = disableCancellation();
   auto* core = static_cast<ClientCore*>(argument);
   core->bridge.process(core->handle, frames);
+  restoreCancellation(previous);
   return 0;  // a nonzero result would deactivate the client for good (DESIGN hazard 10)
 }
 
 void onFreewheel(int starting, void* argument) {
-  NoCancellation guard;
+  int previous = disableCancellation();
   static_cast<ClientCore*>(argument)->bridge.setFreewheel(starting != 0);
+  restoreCancellation(previous);
 }
 
 }  // namespace
