@@ -142,7 +142,6 @@ export class Processor extends EventEmitter<ProcessorEvents> {
       priority: native.isRealtime() ? native.realtimePriority() : 0,
       pin: options.pin,
       spin: options.spin,
-      buffered: options.buffered,
       options: options.processorOptions,
     };
     this.#worker = new Worker(new URL('./processor/worker-main.js', import.meta.url), {

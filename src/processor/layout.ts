@@ -87,7 +87,6 @@ export interface WorkerInit {
   priority: number;
   pin: boolean;
   spin: boolean;
-  buffered: boolean;
   options: unknown;
 }
 
