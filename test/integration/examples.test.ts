@@ -2,12 +2,12 @@ import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, it } from 'node:test';
 
 import type { Client } from 'jack-client';
 
 import { useJackServer } from '../harness/fixtures.js';
+import { eventually } from '../harness/waiting.js';
 
 const fixture = useJackServer();
 const example = (name: string) => fileURLToPath(new URL(`../../examples/${name}.js`, import.meta.url));
@@ -27,13 +27,6 @@ function runExample(name: string, args: string[]): Running {
   return { child, output: () => output, exited };
 }
 
-async function eventually(check: () => boolean, what: string, timeoutMs = 15000): Promise<void> {
-  const until = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > until) assert.fail(`timed out waiting until ${what}`);
-    await sleep(20);
-  }
-}
 
 /** Connects with retries: a program registers its ports a moment before it activates. */
 async function connectWhenReady(client: Client, source: string, destination: string): Promise<void> {
@@ -44,7 +37,7 @@ async function connectWhenReady(client: Client, source: string, destination: str
     } catch {
       return false;
     }
-  }, `${source} -> ${destination} can be connected`);
+  }, `${source} -> ${destination} can be connected`, 15000);
 }
 
 function startSequencer(): ChildProcess {
@@ -65,7 +58,7 @@ describe('examples', () => {
     const run = runExample('midi-monitor', ['--seconds', '3']);
     const sequencer = startSequencer();
     try {
-      await eventually(() => run.output().includes('listening'), 'the monitor listens');
+      await eventually(() => run.output().includes('listening'), 'the monitor listens', 15000);
       const client = fixture.client('monitor_wiring');
       await connectWhenReady(client, 'seq:out', 'midi-monitor:input');
       assert.equal(await run.exited, 0, run.output());
@@ -97,7 +90,7 @@ describe('examples', () => {
       listener.activate();
       await connectWhenReady(listener, 'seq:out', 'MIDI-Sine:midi_in');
       await connectWhenReady(listener, 'MIDI-Sine:audio_out', 'sine_listener:in');
-      await eventually(() => processor.params['peak']! > 0.05, 'the synthesizer sounds');
+      await eventually(() => processor.params['peak']! > 0.05, 'the synthesizer sounds', 15000);
       assert.equal(await run.exited, 0, run.output());
     } finally {
       sequencer.kill('SIGTERM');

@@ -7,6 +7,7 @@ import { describe, it } from 'node:test';
 import { JackError, RingBuffer, type Client, type Processor } from 'jack-client';
 
 import { useJackServer } from '../harness/fixtures.js';
+import { ask, eventually } from '../harness/waiting.js';
 import { runPeer } from '../harness/peers.js';
 
 const fixture = useJackServer();
@@ -14,19 +15,7 @@ const CONTROLLED = new URL('../fixtures/controlled.processor.js', import.meta.ur
 const NOT_A_PROCESSOR = new URL('../fixtures/not-a-processor.js', import.meta.url);
 const RING_WRITER = new URL('../fixtures/ring-writer.processor.js', import.meta.url);
 
-async function eventually(check: () => boolean, what: string, timeoutMs = 10000): Promise<void> {
-  const until = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > until) assert.fail(`timed out waiting until ${what}`);
-    await sleep(20);
-  }
-}
 
-async function ask(processor: Processor, message: string): Promise<unknown> {
-  const answer = once(processor, 'message');
-  processor.postMessage(message);
-  return (await answer)[0];
-}
 
 async function activeClient(name: string, options: Parameters<Client['setProcessCallback']>[1] = { params: { gain: 0.5 } }) {
   const client = fixture.client(name);

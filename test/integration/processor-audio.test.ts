@@ -1,11 +1,10 @@
 import assert from 'node:assert/strict';
-import { once } from 'node:events';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, it } from 'node:test';
 
 import type { Client, Processor } from 'jack-client';
 
 import { useJackServer } from '../harness/fixtures.js';
+import { runLoopback } from '../harness/waiting.js';
 import { startLatencyProbe, type ProbeResult } from '../harness/latency-probe.js';
 
 const fixture = useJackServer();
@@ -36,35 +35,13 @@ function assertLatency(result: ProbeResult, expected: number, processor: Process
     `${result.silent} silent samples, but only ${late} late and ${skipped} skipped cycles were counted`);
 }
 
-async function report(processor: Processor): Promise<unknown> {
-  const answer = once(processor, 'message');
-  processor.postMessage('report');
-  return (await answer)[0];
-}
 
-/** Polls until `check` holds (for things JACK does asynchronously); fails after `timeoutMs`. */
-async function eventually(check: () => boolean, what: string, timeoutMs = 10000): Promise<void> {
-  const until = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > until) assert.fail(`timed out waiting until ${what}`);
-    await sleep(20);
-  }
-}
 
 describe('the realtime process callback, audio', () => {
   it('passes audio from its outputs back to its inputs sample-exact, one block later', async () => {
     const client = fixture.client('loopback');
-    const audioIn = client.inports.register('in_1');
-    const audioOut = client.outports.register('out_1');
-    const midiIn = client.midiInports.register('midi_in');
-    const midiOut = client.midiOutports.register('midi_out');
-    const processor = client.setProcessCallback(LOOPBACK);
-    await processor.ready;
-    client.activate();
-    client.connect(audioOut, audioIn);
-    client.connect(midiOut, midiIn);
-    await eventually(() => processor.counters.cycles > 200, '200 cycles ran');
-    const seen = await report(processor) as { audioLatencies: Array<[number, number]>; silent: number };
+    const { processor, report } = await runLoopback(client, LOOPBACK);
+    const seen = report as { audioLatencies: Array<[number, number]>; silent: number };
     const blocksize = client.blocksize;
     assert.equal(seen.audioLatencies.length, 1, `every sample arrives with the same delay: ${JSON.stringify(seen.audioLatencies)}`);
     assert.equal(seen.audioLatencies[0]![0], blocksize);

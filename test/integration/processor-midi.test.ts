@@ -1,38 +1,19 @@
 import assert from 'node:assert/strict';
-import { once } from 'node:events';
 import { spawn } from 'node:child_process';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, it } from 'node:test';
 
 import { useJackServer } from '../harness/fixtures.js';
+import { eventually, runLoopback } from '../harness/waiting.js';
 
 const fixture = useJackServer();
 const LOOPBACK = new URL('../fixtures/loopback.processor.js', import.meta.url);
 
-async function eventually(check: () => boolean, what: string, timeoutMs = 10000): Promise<void> {
-  const until = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > until) assert.fail(`timed out waiting until ${what}`);
-    await sleep(20);
-  }
-}
 
 describe('the realtime process callback, MIDI', () => {
   it('passes MIDI events from its output back to its input with times, sizes and bytes intact (SysEx of 250 bytes)', async () => {
     const client = fixture.client('midiloop');
-    const audioIn = client.inports.register('in_1');
-    const audioOut = client.outports.register('out_1');
-    const midiIn = client.midiInports.register('midi_in');
-    const midiOut = client.midiOutports.register('midi_out');
-    const processor = client.setProcessCallback(LOOPBACK);
-    await processor.ready;
-    client.activate();
-    client.connect(audioOut, audioIn);
-    client.connect(midiOut, midiIn);
-    await eventually(() => processor.counters.cycles > 200, '200 cycles ran');
-    const answer = once(processor, 'message');
-    processor.postMessage('report');
-    const { midi } = (await answer)[0] as {
+    const { processor, report } = await runLoopback(client, LOOPBACK);
+    const { midi } = report as {
       midi: { matched: number; mismatched: number; emptyCycles: number; sizes: number[]; times: number[] };
     };
     assert.equal(midi.mismatched, 0);

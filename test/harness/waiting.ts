@@ -1,0 +1,40 @@
+// Waiting in tests for what JACK and the audio worker do asynchronously.
+import assert from 'node:assert/strict';
+import { once } from 'node:events';
+import { setTimeout as sleep } from 'node:timers/promises';
+
+import type { Client, Processor } from 'jack-client';
+
+/** Polls until `check` holds; fails after `timeoutMs` saying what did not happen. */
+export async function eventually(check: () => boolean, what: string, timeoutMs = 10000): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > until) assert.fail(`timed out waiting until ${what}`);
+    await sleep(20);
+  }
+}
+
+/** Sends `message` to the processor and resolves with its first answer. */
+export async function ask(processor: Processor, message: string): Promise<unknown> {
+  const answer = once(processor, 'message');
+  processor.postMessage(message);
+  return (await answer)[0];
+}
+
+/**
+ * Runs test/fixtures/loopback.processor on a client whose audio and MIDI outputs are connected to
+ * its own inputs, until 200 cycles went by; resolves with the processor's report.
+ */
+export async function runLoopback(client: Client, loopbackProcessor: URL): Promise<{ processor: Processor; report: unknown }> {
+  const audioIn = client.inports.register('in_1');
+  const audioOut = client.outports.register('out_1');
+  const midiIn = client.midiInports.register('midi_in');
+  const midiOut = client.midiOutports.register('midi_out');
+  const processor = client.setProcessCallback(loopbackProcessor);
+  await processor.ready;
+  client.activate();
+  client.connect(audioOut, audioIn);
+  client.connect(midiOut, midiIn);
+  await eventually(() => processor.counters.cycles > 200, '200 cycles ran');
+  return { processor, report: await ask(processor, 'report') };
+}
