@@ -112,7 +112,6 @@ export class Processor extends EventEmitter<ProcessorEvents> {
   readonly #midiCapacity: number;
   readonly #exited: Promise<void>;
   #generation = 0;
-  #layout: DataLayout;
 
   /** @internal */
   constructor(owner: ProcessorOwner, source: WorkerInit['processor'], options: CheckedOptions) {
@@ -128,8 +127,8 @@ export class Processor extends EventEmitter<ProcessorEvents> {
     const paramsMemory = new SharedArrayBuffer(Math.max(names.length, 1) * Float64Array.BYTES_PER_ELEMENT);
     this.params = paramsView(names, paramsMemory);
     for (const name of names) (this.params as Record<string, number>)[name] = options.params[name]!;
-    this.#layout = this.#makeLayout();
-    this.#publish(this.#layout);
+    const layout = this.#makeLayout();
+    this.#publish(layout);
 
     const channel = new MessageChannel();
     this.#port = channel.port1;
@@ -137,7 +136,7 @@ export class Processor extends EventEmitter<ProcessorEvents> {
       processor: source,
       control: controlMemory,
       params: { names, memory: paramsMemory },
-      layout: this.#layout,
+      layout,
       client: { name: owner.clientName, samplerate: native.sampleRate(), blocksize: native.bufferSize() },
       priority: native.isRealtime() ? native.realtimePriority() : 0,
       pin: options.pin,
@@ -228,7 +227,6 @@ export class Processor extends EventEmitter<ProcessorEvents> {
     const layout = this.#makeLayout(leaving);
     this.#toWorker({ type: 'layout', layout });
     this.#publish(layout);
-    this.#layout = layout;
   }
 
   /** @internal The client is closing: stop without waiting. */

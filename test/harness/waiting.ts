@@ -22,19 +22,28 @@ export async function ask(processor: Processor, message: string): Promise<unknow
 }
 
 /**
- * Runs test/fixtures/loopback.processor on a client whose audio and MIDI outputs are connected to
- * its own inputs, until 200 cycles went by; resolves with the processor's report.
+ * Gives `client` audio and MIDI ports whose outputs are connected to its own inputs, runs
+ * `processorUrl` on it and activates it; resolves once the processor is running.
  */
-export async function runLoopback(client: Client, loopbackProcessor: URL): Promise<{ processor: Processor; report: unknown }> {
+export async function startSelfLoop(client: Client, processorUrl: URL): Promise<Processor> {
   const audioIn = client.inports.register('in_1');
   const audioOut = client.outports.register('out_1');
   const midiIn = client.midiInports.register('midi_in');
   const midiOut = client.midiOutports.register('midi_out');
-  const processor = client.setProcessCallback(loopbackProcessor);
+  const processor = client.setProcessCallback(processorUrl);
   await processor.ready;
   client.activate();
   client.connect(audioOut, audioIn);
   client.connect(midiOut, midiIn);
+  return processor;
+}
+
+/**
+ * Runs test/fixtures/loopback.processor in a self-loop ({@link startSelfLoop}) until 200 cycles
+ * went by; resolves with the processor's report.
+ */
+export async function runLoopback(client: Client, loopbackProcessor: URL): Promise<{ processor: Processor; report: unknown }> {
+  const processor = await startSelfLoop(client, loopbackProcessor);
   await eventually(() => processor.counters.cycles > 200, '200 cycles ran');
   return { processor, report: await ask(processor, 'report') };
 }

@@ -51,37 +51,26 @@ describe('the realtime process callback, audio', () => {
     assert.equal(processor.state, 'running');
   });
 
-  it('adds no latency between a Python source and sink (same-cycle mode)', async () => {
-    const probe = await startLatencyProbe('pyzero', 2, fixture.server);
-    try {
-      const client = thruClient('ts_thru');
-      const processor = client.setProcessCallback(THRU);
-      await processor.ready;
-      client.activate();
-      client.connect(probe.source, 'ts_thru:in_1');
-      client.connect('ts_thru:out_1', probe.sink);
-      await probe.wireReference(client);
-      assertLatency(await probe.measure(), 0, processor, client.blocksize);
-    } finally {
-      probe.stop();
-    }
-  });
-
-  it('adds exactly one period in buffered mode', async () => {
-    const probe = await startLatencyProbe('pybuf', 2, fixture.server);
-    try {
-      const client = thruClient('ts_buffered');
-      const processor = client.setProcessCallback(THRU, { buffered: true });
-      await processor.ready;
-      client.activate();
-      client.connect(probe.source, 'ts_buffered:in_1');
-      client.connect('ts_buffered:out_1', probe.sink);
-      await probe.wireReference(client);
-      assertLatency(await probe.measure(), client.blocksize, processor, client.blocksize);
-    } finally {
-      probe.stop();
-    }
-  });
+  for (const { title, prefix, buffered } of [
+    { title: 'adds no latency between a Python source and sink (same-cycle mode)', prefix: 'pyzero', buffered: false },
+    { title: 'adds exactly one period in buffered mode', prefix: 'pybuf', buffered: true },
+  ]) {
+    it(title, async () => {
+      const probe = await startLatencyProbe(prefix, 2, fixture.server);
+      try {
+        const client = thruClient(`ts_${prefix}`);
+        const processor = client.setProcessCallback(THRU, { buffered });
+        await processor.ready;
+        client.activate();
+        client.connect(probe.source, client.inports[0]!);
+        client.connect(client.outports[0]!, probe.sink);
+        await probe.wireReference(client);
+        assertLatency(await probe.measure(), buffered ? client.blocksize : 0, processor, client.blocksize);
+      } finally {
+        probe.stop();
+      }
+    });
+  }
 
   it('counts late and skipped cycles of a processor that sleeps past the deadline, while jack_thru keeps running', async () => {
     const probe = await startLatencyProbe('pylate', 2, fixture.server);

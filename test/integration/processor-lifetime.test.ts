@@ -5,6 +5,7 @@ import { describe, it } from 'node:test';
 
 import { useJackServer } from '../harness/fixtures.js';
 import { listPorts, runPeer } from '../harness/peers.js';
+import { startSelfLoop } from '../harness/waiting.js';
 
 // 64 frames per period: more cycles per second for the allocation measurement.
 const fixture = useJackServer({ period: 64 });
@@ -36,16 +37,7 @@ describe('a process with a running processor', () => {
 
 describe('the library loop in the audio worker', () => {
   it('allocates nothing per cycle while audio and MIDI pass through it', async () => {
-    const client = fixture.client('allocation');
-    const audioIn = client.inports.register('in');
-    const audioOut = client.outports.register('out');
-    const midiIn = client.midiInports.register('midi_in');
-    const midiOut = client.midiOutports.register('midi_out');
-    const processor = client.setProcessCallback(ALLOCATION);
-    await processor.ready;
-    client.activate();
-    client.connect(audioOut, audioIn);
-    client.connect(midiOut, midiIn);
+    const processor = await startSelfLoop(fixture.client('allocation'), ALLOCATION);
     const warmUp = 3000;  // let the JIT compile the loop and the views settle
     while (processor.counters.cycles < warmUp) await new Promise((resolve) => setTimeout(resolve, 50));
     const cycles = 3000;
