@@ -7,8 +7,13 @@
         "native/environment.cc",
         "native/libjack.cc",
         "native/messages.cc",
+        "native/metadata.cc",
         "native/module.cc",
         "native/native_client.cc",
+        "native/native_client_graph.cc",
+        "native/native_client_metadata.cc",
+        "native/native_client_transport.cc",
+        "native/notifications.cc",
         "native/processor_link.cc",
         "native/realtime_bridge.cc"
       ],

@@ -31,9 +31,21 @@ constexpr int kOversized = 49;
 constexpr int kSampleRate = 50;
 constexpr int kPostedAtLow = 51;   // CLOCK_MONOTONIC ns when the cycle was posted, low 32 bits
 constexpr int kPostedAtHigh = 52;  // and high 32 bits; written before kPosted
-constexpr int kWords = 64;
+constexpr int kRequest = 53;         // Request: what the posted cycle asks the worker to run
+constexpr int kTransportState = 54;  // jack_transport_state_t of a sync or timebase request
+constexpr int kNewPosition = 55;     // timebase request: 1 for a new position
+constexpr int kSyncReady = 56;       // the worker's answer to a sync request
+constexpr int kPosition = 64;        // a jack_position_t (136 bytes, packed) from here
+constexpr int kWords = 104;
 
 }  // namespace control
+
+enum Request : int32_t { kProcessRequest = 0, kSyncRequest = 1, kTimebaseRequest = 2 };
+
+// Bytes of jack_position_t a timebase master may set: from `valid` up to `unique_2` (JACK owns
+// unique_1, usecs, frame_rate and frame).
+constexpr size_t kPositionWritableFrom = 24;
+constexpr size_t kPositionWritableTo = 128;
 
 enum ProcessorState : int32_t { kStarting = 0, kRunning = 1, kStopped = 2, kFailed = 3 };
 

@@ -1,23 +1,10 @@
 #include "client_core.h"
 
-#include <pthread.h>
+#include "cancellation.h"
+#include "notifications.h"
 
 namespace jackclient {
 namespace {
-
-// JACK2 cancels its threads asynchronously (at any instruction). Our callbacks run with
-// cancellation disabled, so that they are never cut short. Not with an RAII guard: a cancel that
-// came meanwhile is acted upon the moment cancellation is enabled again, and inside a destructor
-// (implicitly noexcept) the unwinding it starts calls std::terminate (seen as SIGABRT, "terminate
-// called without an active exception", when a client closed). Enabling it again as the last
-// statement of the callback lets the unwinding pass through to JACK's own frames.
-int disableCancellation() {
-  int previous = PTHREAD_CANCEL_ENABLE;
-  pthread_setcancelstate(PTHREAD_CANCEL_DISABLE, &previous);
-  return previous;
-}
-
-void restoreCancellation(int previous) { pthread_setcancelstate(previous, nullptr); }
 
 void onInfoShutdown(jack_status_t code, const char* reason, void* argument) {
   int previous = disableCancellation();
@@ -34,13 +21,29 @@ int onProcess(jack_nframes_t frames, void* argument) {
   return 0;  // a nonzero result would deactivate the client for good (DESIGN hazard 10)
 }
 
-void onFreewheel(int starting, void* argument) {
+int onSync(int state, jack_position_t* position, void* argument) {
   int previous = disableCancellation();
-  static_cast<ClientCore*>(argument)->bridge.setFreewheel(starting != 0);
+  auto* core = static_cast<ClientCore*>(argument);
+  bool ready = core->bridge.sync(core->jack->jack_get_buffer_size(core->handle), state, position);
+  restoreCancellation(previous);
+  return ready ? 1 : 0;
+}
+
+void onTimebase(int state, jack_nframes_t frames, jack_position_t* position, int newPosition, void* argument) {
+  int previous = disableCancellation();
+  static_cast<ClientCore*>(argument)->bridge.timebase(frames, state, position, newPosition != 0);
   restoreCancellation(previous);
 }
 
 }  // namespace
+
+int ClientCore::setSync(bool on) {
+  return jack->jack_set_sync_callback(handle, on ? &onSync : nullptr, on ? this : nullptr);
+}
+
+int ClientCore::setTimebase(bool conditional) {
+  return jack->jack_set_timebase_callback(handle, conditional ? 1 : 0, &onTimebase, this);
+}
 
 ClientCore::ClientCore(const LibJack* jackFunctions, std::shared_ptr<Environment> owner)
     : jack(jackFunctions),
@@ -54,7 +57,7 @@ void ClientCore::adopt(jack_client_t* opened) {
   handle = opened;
   if (jack->jack_on_info_shutdown) jack->jack_on_info_shutdown(handle, &onInfoShutdown, this);
   if (jack->jack_set_process_callback) jack->jack_set_process_callback(handle, &onProcess, this);
-  if (jack->jack_set_freewheel_callback) jack->jack_set_freewheel_callback(handle, &onFreewheel, this);
+  installNotifications(this);
   environment->track(this);
 }
 
@@ -64,7 +67,10 @@ int ClientCore::close() {
   int result = jack->jack_client_close(handle);
   handle = nullptr;
   bridge.publish(nullptr);  // JACK's process thread has stopped
-  ownPorts.clear();
+  {
+    std::lock_guard<std::mutex> portsGuard(portsMutex);
+    ownPorts.clear();
+  }
   environment->untrack(this);
   return result;
 }

@@ -2,6 +2,8 @@
 
 #include <sched.h>
 
+#include <cstring>
+
 #include "client_core.h"
 
 namespace jackclient {
@@ -27,9 +29,13 @@ std::shared_ptr<Environment> Environment::of(Napi::Env env) {
 }
 
 void Environment::post(RecordKind kind, uint32_t client, int64_t number, const char* text) {
+  post(kind, client, number, text, text ? std::strlen(text) : 0);
+}
+
+void Environment::post(RecordKind kind, uint32_t client, int64_t number, const char* text, size_t length) {
   posting_.fetch_add(1);
   if (open_.load()) {
-    mailbox_.push(kind, client, number, text);
+    mailbox_.push(kind, client, number, text, length);
     uv_async_send(&wake_);
   }
   posting_.fetch_sub(1);

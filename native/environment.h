@@ -23,6 +23,7 @@ class Environment : public std::enable_shared_from_this<Environment> {
 
   // Any thread, realtime included: never blocks, never allocates.
   void post(RecordKind kind, uint32_t client, int64_t number, const char* text);
+  void post(RecordKind kind, uint32_t client, int64_t number, const char* text, size_t length);
 
   void setDispatcher(Napi::Function dispatcher);
   uint32_t nextClientId() { return ++lastClientId_; }

@@ -19,6 +19,42 @@ typedef void (*JackInfoShutdownCallback)(jack_status_t code, const char* reason,
 typedef void (*JackMessageFunction)(const char* message);
 typedef int (*JackProcessCallback)(jack_nframes_t nframes, void* arg);
 typedef void (*JackFreewheelCallback)(int starting, void* arg);
+typedef uint32_t jack_port_id_t;
+typedef int (*JackBufferSizeCallback)(jack_nframes_t frames, void* arg);
+typedef int (*JackSampleRateCallback)(jack_nframes_t rate, void* arg);
+typedef void (*JackClientRegistrationCallback)(const char* name, int registered, void* arg);
+typedef void (*JackPortRegistrationCallback)(jack_port_id_t port, int registered, void* arg);
+typedef void (*JackPortConnectCallback)(jack_port_id_t a, jack_port_id_t b, int connected, void* arg);
+typedef void (*JackPortRenameCallback)(jack_port_id_t port, const char* oldName, const char* newName,
+                                       void* arg);
+typedef int (*JackGraphOrderCallback)(void* arg);
+typedef int (*JackXRunCallback)(void* arg);
+typedef void (*JackPropertyChangeCallback)(jack_uuid_t subject, const char* key, int change, void* arg);
+typedef void (*JackLatencyCallback)(int mode, void* arg);
+struct jack_latency_range_t {
+  jack_nframes_t min;
+  jack_nframes_t max;
+};
+// jack_position_t is packed, 136 bytes; the bridge copies it whole (src/transport-position.ts
+// reads the fields at their offsets).
+constexpr size_t kJackPositionBytes = 136;
+struct jack_position_t {
+  unsigned char bytes[kJackPositionBytes];
+};
+typedef int (*JackSyncCallback)(int state, jack_position_t* position, void* arg);
+typedef void (*JackTimebaseCallback)(int state, jack_nframes_t frames, jack_position_t* position,
+                                     int newPosition, void* arg);
+struct jack_property_t {
+  const char* key;
+  const char* data;
+  const char* type;
+};
+struct jack_description_t {
+  jack_uuid_t subject;
+  uint32_t property_cnt;
+  jack_property_t* properties;
+  uint32_t property_size;
+};
 typedef unsigned char jack_midi_data_t;
 struct jack_midi_event_t {
   jack_nframes_t time;
@@ -95,7 +131,46 @@ namespace jackclient {
     (const jack_client_t*, jack_nframes_t*, jack_time_t*, jack_time_t*, float*))               \
   X(jack_frames_to_time, jack_time_t, (const jack_client_t*, jack_nframes_t))                  \
   X(jack_time_to_frames, jack_nframes_t, (const jack_client_t*, jack_time_t))                  \
-  X(jack_get_time, jack_time_t, (void))
+  X(jack_get_time, jack_time_t, (void))                                                        \
+  X(jack_set_buffer_size_callback, int, (jack_client_t*, JackBufferSizeCallback, void*))       \
+  X(jack_set_sample_rate_callback, int, (jack_client_t*, JackSampleRateCallback, void*))       \
+  X(jack_set_client_registration_callback, int,                                                \
+    (jack_client_t*, JackClientRegistrationCallback, void*))                                   \
+  X(jack_set_port_registration_callback, int,                                                  \
+    (jack_client_t*, JackPortRegistrationCallback, void*))                                     \
+  X(jack_set_port_connect_callback, int, (jack_client_t*, JackPortConnectCallback, void*))     \
+  X(jack_set_port_rename_callback, int, (jack_client_t*, JackPortRenameCallback, void*))       \
+  X(jack_set_graph_order_callback, int, (jack_client_t*, JackGraphOrderCallback, void*))       \
+  X(jack_set_xrun_callback, int, (jack_client_t*, JackXRunCallback, void*))                    \
+  X(jack_set_property_change_callback, int,                                                    \
+    (jack_client_t*, JackPropertyChangeCallback, void*))                                       \
+  X(jack_set_latency_callback, int, (jack_client_t*, JackLatencyCallback, void*))              \
+  X(jack_get_xrun_delayed_usecs, float, (jack_client_t*))                                      \
+  X(jack_get_max_delayed_usecs, float, (jack_client_t*))                                       \
+  X(jack_reset_max_delayed_usecs, void, (jack_client_t*))                                      \
+  X(jack_set_freewheel, int, (jack_client_t*, int))                                            \
+  X(jack_port_by_id, jack_port_t*, (jack_client_t*, jack_port_id_t))                           \
+  X(jack_port_get_latency_range, void, (jack_port_t*, int, jack_latency_range_t*))             \
+  X(jack_port_set_latency_range, void, (jack_port_t*, int, jack_latency_range_t*))             \
+  X(jack_recompute_total_latencies, int, (jack_client_t*))                                     \
+  X(jack_transport_start, void, (jack_client_t*))                                              \
+  X(jack_transport_stop, void, (jack_client_t*))                                               \
+  X(jack_transport_query, int, (const jack_client_t*, jack_position_t*))                       \
+  X(jack_get_current_transport_frame, jack_nframes_t, (const jack_client_t*))                  \
+  X(jack_transport_locate, int, (jack_client_t*, jack_nframes_t))                              \
+  X(jack_transport_reposition, int, (jack_client_t*, const jack_position_t*))                  \
+  X(jack_set_sync_timeout, int, (jack_client_t*, jack_time_t))                                 \
+  X(jack_set_sync_callback, int, (jack_client_t*, JackSyncCallback, void*))                    \
+  X(jack_set_timebase_callback, int, (jack_client_t*, int, JackTimebaseCallback, void*))       \
+  X(jack_release_timebase, int, (jack_client_t*))                                              \
+  X(jack_set_property, int, (jack_client_t*, jack_uuid_t, const char*, const char*, const char*)) \
+  X(jack_get_property, int, (jack_uuid_t, const char*, char**, char**))                        \
+  X(jack_get_properties, int, (jack_uuid_t, jack_description_t*))                              \
+  X(jack_get_all_properties, int, (jack_description_t**))                                      \
+  X(jack_free_description, void, (jack_description_t*, int))                                   \
+  X(jack_remove_property, int, (jack_client_t*, jack_uuid_t, const char*))                     \
+  X(jack_remove_properties, int, (jack_client_t*, jack_uuid_t))                                \
+  X(jack_remove_all_properties, int, (jack_client_t*))
 
 struct LibJack {
 #define JACK_DECLARE_POINTER(name, ret, params) ret(*name) params = nullptr;

@@ -14,6 +14,18 @@ enum class RecordKind : uint32_t {
   kShutdown = 1,
   kErrorMessage = 2,
   kInfoMessage = 3,
+  // Notifications (native/notifications.cc); a client asks for each kind with a bit (1 << kind).
+  kFreewheel = 4,         // number: 1 starting, 0 stopping
+  kBlocksize = 5,         // number: frames
+  kSamplerate = 6,        // number: frames per second
+  kClientRegistration = 7,  // number: 1 registered, 0 gone; text: the client's name
+  kPortRegistration = 8,  // number: 1 registered, 0 gone; text: "name\0uuid"
+  kPortConnect = 9,       // number: 1 connected, 0 disconnected; text: "a\0b"
+  kPortRename = 10,       // text: "old\0new"
+  kGraphOrder = 11,
+  kXrun = 12,             // number: delay in nanoseconds
+  kPropertyChange = 13,   // number: change; text: "subject\0key"
+  kLatency = 14,          // number: 0 capture, 1 playback
 };
 
 struct Record {
@@ -32,7 +44,8 @@ class Mailbox {
     for (size_t i = 0; i < kCapacity; ++i) cells_[i].sequence.store(i, std::memory_order_relaxed);
   }
 
-  bool push(RecordKind kind, uint32_t client, int64_t number, const char* text) {
+  // `text` holds `length` bytes (NULs allowed).
+  bool push(RecordKind kind, uint32_t client, int64_t number, const char* text, size_t length) {
     size_t position = enqueuePosition_.load(std::memory_order_relaxed);
     Cell* cell;
     for (;;) {
@@ -55,7 +68,7 @@ class Mailbox {
     record.kind = kind;
     record.client = client;
     record.number = number;
-    size_t length = text ? std::strlen(text) : 0;
+    if (!text) length = 0;
     if (length > sizeof(record.text)) length = sizeof(record.text);
     if (length) std::memcpy(record.text, text, length);
     record.textLength = static_cast<uint32_t>(length);

@@ -7,6 +7,7 @@
 #include "environment.h"
 #include "libjack.h"
 #include "messages.h"
+#include "metadata.h"
 #include "native_client.h"
 #include "processor_link.h"
 #include "unsupported.h"
@@ -114,6 +115,7 @@ Napi::Object init(Napi::Env env, Napi::Object exports) {
   exports.Set("setDispatcher", Napi::Function::New(env, setDispatcher));
   exports.Set("forwardMessages", Napi::Function::New(env, forwardMessagesToJs));
   exports.Set("mlock", Napi::Function::New(env, lockMemory));
+  defineMetadataFunctions(env, exports);
   exports.Set("NativeClient", NativeClient::define(env));
   exports.Set("ProcessorLink", ProcessorLink::define(env));
   return exports;

@@ -9,8 +9,6 @@
 namespace jackclient {
 namespace {
 
-constexpr int kNoSuchPort = -1000;  // returned to TS when a port reference no longer resolves
-
 Napi::Value stringOrNull(Napi::Env env, char* owned) {
   if (!owned) return env.Null();
   Napi::String result = Napi::String::New(env, owned);
@@ -156,6 +154,29 @@ Napi::Function NativeClient::define(Napi::Env env) {
           InstanceMethod("clearBridge", &NativeClient::clearBridge),
           InstanceMethod("realtimePriority", &NativeClient::realtimePriority),
           InstanceMethod("midiBufferSize", &NativeClient::midiBufferSize),
+          InstanceMethod("setNotifications", &NativeClient::setNotifications),
+          InstanceMethod("setManualLatency", &NativeClient::setManualLatency),
+          InstanceMethod("portLatencyRange", &NativeClient::portLatencyRange),
+          InstanceMethod("portSetLatencyRange", &NativeClient::portSetLatencyRange),
+          InstanceMethod("recomputeTotalLatencies", &NativeClient::recomputeTotalLatencies),
+          InstanceMethod("maxDelayedUsecs", &NativeClient::maxDelayedUsecs),
+          InstanceMethod("resetMaxDelayedUsecs", &NativeClient::resetMaxDelayedUsecs),
+          InstanceMethod("xrunDelayedUsecs", &NativeClient::xrunDelayedUsecs),
+          InstanceMethod("setFreewheel", &NativeClient::setFreewheel),
+          InstanceMethod("transportStart", &NativeClient::transportStart),
+          InstanceMethod("transportStop", &NativeClient::transportStop),
+          InstanceMethod("transportQuery", &NativeClient::transportQuery),
+          InstanceMethod("transportFrame", &NativeClient::transportFrame),
+          InstanceMethod("transportLocate", &NativeClient::transportLocate),
+          InstanceMethod("transportReposition", &NativeClient::transportReposition),
+          InstanceMethod("setSyncTimeout", &NativeClient::setSyncTimeout),
+          InstanceMethod("setSyncCallback", &NativeClient::setSyncCallback),
+          InstanceMethod("setTimebaseCallback", &NativeClient::setTimebaseCallback),
+          InstanceMethod("releaseTimebase", &NativeClient::releaseTimebase),
+          InstanceMethod("setProperty", &NativeClient::setProperty),
+          InstanceMethod("removeProperty", &NativeClient::removeProperty),
+          InstanceMethod("removeProperties", &NativeClient::removeProperties),
+          InstanceMethod("removeAllProperties", &NativeClient::removeAllProperties),
       });
 }
 
@@ -178,9 +199,6 @@ jack_port_t* NativeClient::port(const Napi::Value& reference) {
   std::string name = reference.As<Napi::String>();
   return core_->jack->jack_port_by_name(core_->handle, name.c_str());
 }
-
-#define JACK_LOCKED std::lock_guard<std::mutex> requestGuard(core_->requests)
-#define JACK_CALL(function) required(info.Env(), core_->jack->function, #function)
 
 Napi::Value NativeClient::open(const Napi::CallbackInfo& info) {
   OpenArguments arguments = openArguments(info);
@@ -344,6 +362,7 @@ Napi::Value NativeClient::portRegister(const Napi::CallbackInfo& info) {
   jack_port_t* registered = JACK_CALL(jack_port_register)(client(info.Env()), shortName.c_str(),
                                                           type.c_str(), flags, 0);
   if (!registered) return info.Env().Null();
+  std::lock_guard<std::mutex> portsGuard(core_->portsMutex);
   core_->ownPorts.push_back(registered);
   return Napi::Number::New(info.Env(), static_cast<double>(core_->ownPorts.size() - 1));
 }
@@ -353,7 +372,10 @@ Napi::Value NativeClient::portUnregister(const Napi::CallbackInfo& info) {
   uint32_t index = info[0].As<Napi::Number>().Uint32Value();
   jack_port_t* registered = port(info[0]);
   if (!registered) return Napi::Number::New(info.Env(), kNoSuchPort);
-  core_->ownPorts[index] = nullptr;
+  {
+    std::lock_guard<std::mutex> portsGuard(core_->portsMutex);
+    core_->ownPorts[index] = nullptr;
+  }
   return Napi::Number::New(info.Env(),
                            JACK_CALL(jack_port_unregister)(client(info.Env()), registered));
 }

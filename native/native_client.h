@@ -61,6 +61,32 @@ class NativeClient : public Napi::ObjectWrap<NativeClient> {
   Napi::Value clearBridge(const Napi::CallbackInfo& info);
   Napi::Value realtimePriority(const Napi::CallbackInfo& info);
   Napi::Value midiBufferSize(const Napi::CallbackInfo& info);
+  // native_client_graph.cc: notifications, latency, statistics, freewheel
+  Napi::Value setNotifications(const Napi::CallbackInfo& info);
+  Napi::Value setManualLatency(const Napi::CallbackInfo& info);
+  Napi::Value portLatencyRange(const Napi::CallbackInfo& info);
+  Napi::Value portSetLatencyRange(const Napi::CallbackInfo& info);
+  Napi::Value recomputeTotalLatencies(const Napi::CallbackInfo& info);
+  Napi::Value maxDelayedUsecs(const Napi::CallbackInfo& info);
+  Napi::Value resetMaxDelayedUsecs(const Napi::CallbackInfo& info);
+  Napi::Value xrunDelayedUsecs(const Napi::CallbackInfo& info);
+  Napi::Value setFreewheel(const Napi::CallbackInfo& info);
+  // native_client_transport.cc
+  Napi::Value transportStart(const Napi::CallbackInfo& info);
+  Napi::Value transportStop(const Napi::CallbackInfo& info);
+  Napi::Value transportQuery(const Napi::CallbackInfo& info);
+  Napi::Value transportFrame(const Napi::CallbackInfo& info);
+  Napi::Value transportLocate(const Napi::CallbackInfo& info);
+  Napi::Value transportReposition(const Napi::CallbackInfo& info);
+  Napi::Value setSyncTimeout(const Napi::CallbackInfo& info);
+  Napi::Value setSyncCallback(const Napi::CallbackInfo& info);
+  Napi::Value setTimebaseCallback(const Napi::CallbackInfo& info);
+  Napi::Value releaseTimebase(const Napi::CallbackInfo& info);
+  // native_client_metadata.cc
+  Napi::Value setProperty(const Napi::CallbackInfo& info);
+  Napi::Value removeProperty(const Napi::CallbackInfo& info);
+  Napi::Value removeProperties(const Napi::CallbackInfo& info);
+  Napi::Value removeAllProperties(const Napi::CallbackInfo& info);
 
   // The open client handle; throws when the client is closed.
   jack_client_t* client(const Napi::Env& env);
@@ -70,5 +96,12 @@ class NativeClient : public Napi::ObjectWrap<NativeClient> {
 
   std::unique_ptr<ClientCore> core_;
 };
+
+constexpr int kNoSuchPort = -1000;  // returned to TS when a port reference no longer resolves
+
+// For NativeClient's methods: serialize libjack requests of this client (DESIGN hazard 2), and
+// call a libjack function that may be missing ("not supported by this JACK").
+#define JACK_LOCKED std::lock_guard<std::mutex> requestGuard(core_->requests)
+#define JACK_CALL(function) required(info.Env(), core_->jack->function, #function)
 
 }  // namespace jackclient

@@ -51,7 +51,8 @@ Napi::Value ProcessorLink::wait(const Napi::CallbackInfo& info) {
   }
   if (seen == last) return Napi::Number::New(info.Env(), 0);
   cycleStart_ = monotonicNanoseconds();
-  learnFromPost();
+  // Sync and timebase requests come between cycles; only cycles teach when the next is due.
+  if (loadWord(&control_[control::kRequest]) == kProcessRequest) learnFromPost();
   return Napi::Number::New(info.Env(), seen);
 }
 

@@ -6,7 +6,6 @@
 
 #include <cstring>
 
-#include "bridge_layout.h"
 #include "shared_words.h"
 
 namespace jackclient {
@@ -77,11 +76,9 @@ void RealtimeBridge::runSameCycle(const BridgeTable& table, jack_nframes_t frame
   }
   bool freewheel = freewheel_.load(std::memory_order_relaxed);
   storeWord(&control[control::kFreewheel], freewheel ? 1 : 0);
-  int32_t sampleRate = loadWord(&control[control::kSampleRate]);
-  int64_t periodNs = sampleRate > 0 ? static_cast<int64_t>(frames) * 1000000000 / sampleRate : 0;
-  int64_t deadline = start + static_cast<int64_t>(table.deadlineFraction * static_cast<double>(periodNs));
+  int64_t deadline = deadlineFrom(table, frames, start);
   copyInputs(table, frames);
-  int32_t posted = post(table, frames);
+  int32_t posted = post(table, frames, kProcessRequest);
   int64_t postedAt = monotonicNanoseconds();
   if (waitForWorker(table, posted, deadline, freewheel)) {
     raiseWord(&control[control::kLongestResponseNs],
@@ -110,11 +107,59 @@ void RealtimeBridge::runBuffered(const BridgeTable& table, jack_nframes_t frames
   }
   storeWord(&control[control::kFreewheel], freewheel_.load(std::memory_order_relaxed) ? 1 : 0);
   copyInputs(table, frames);
-  bufferedPosted_ = post(table, frames);
+  bufferedPosted_ = post(table, frames, kProcessRequest);
 }
 
-int32_t RealtimeBridge::post(const BridgeTable& table, jack_nframes_t frames) {
+int64_t RealtimeBridge::deadlineFrom(const BridgeTable& table, jack_nframes_t frames, int64_t start) const {
+  int32_t sampleRate = loadWord(&table.control[control::kSampleRate]);
+  int64_t periodNs = sampleRate > 0 ? static_cast<int64_t>(frames) * 1000000000 / sampleRate : 0;
+  return start + static_cast<int64_t>(table.deadlineFraction * static_cast<double>(periodNs));
+}
+
+bool RealtimeBridge::sync(jack_nframes_t frames, int state, const jack_position_t* position) {
+  BridgeTable* table = acquire();
+  bool ready = table && askWorker(*table, kSyncRequest, frames, state, position, false) &&
+               loadWord(&table->control[control::kSyncReady]) != 0;
+  active_.store(nullptr);
+  return ready;
+}
+
+void RealtimeBridge::timebase(jack_nframes_t frames, int state, jack_position_t* position, bool newPosition) {
+  BridgeTable* table = acquire();
+  if (table && askWorker(*table, kTimebaseRequest, frames, state, position, newPosition)) {
+    const uint8_t* answer = reinterpret_cast<const uint8_t*>(&table->control[control::kPosition]);
+    std::memcpy(position->bytes + kPositionWritableFrom, answer + kPositionWritableFrom,
+                kPositionWritableTo - kPositionWritableFrom);
+  }
+  active_.store(nullptr);
+}
+
+// A sync or timebase request: the position goes to the worker, which runs the handler and reports
+// done like a cycle, within the same deadline. Not in buffered mode (the worker is rendering the
+// next cycle then) and not while it is still busy: JACK asks again (sync) or keeps the position.
+bool RealtimeBridge::askWorker(const BridgeTable& table, Request request, jack_nframes_t frames, int state,
+                               const jack_position_t* position, bool newPosition) {
+  int64_t start = monotonicNanoseconds();
   int32_t* control = table.control;
+  if (table.buffered || loadWord(&control[control::kState]) != kRunning || frames > table.capacityFrames) {
+    return false;
+  }
+  if (loadWord(&control[control::kDone]) != loadWord(&control[control::kPosted])) return false;
+  bool freewheel = freewheel_.load(std::memory_order_relaxed);
+  storeWord(&control[control::kFreewheel], freewheel ? 1 : 0);
+  storeWord(&control[control::kTransportState], state);
+  storeWord(&control[control::kNewPosition], newPosition ? 1 : 0);
+  storeWord(&control[control::kSyncReady], 0);
+  std::memcpy(&control[control::kPosition], position->bytes, kJackPositionBytes);
+  int32_t posted = post(table, frames, request);
+  if (waitForWorker(table, posted, deadlineFrom(table, frames, start), freewheel)) return true;
+  addToWord(&control[control::kLate], 1);
+  return false;
+}
+
+int32_t RealtimeBridge::post(const BridgeTable& table, jack_nframes_t frames, Request request) {
+  int32_t* control = table.control;
+  storeWord(&control[control::kRequest], request);
   storeWord(&control[control::kFrames], static_cast<int32_t>(frames));
   storeWord(&control[control::kGeneration], table.generation);
   int32_t posted = nextCycleNumber(loadWord(&control[control::kPosted]));

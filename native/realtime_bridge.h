@@ -8,6 +8,7 @@
 #include <memory>
 #include <vector>
 
+#include "bridge_layout.h"
 #include "libjack.h"
 
 namespace jackclient {
@@ -43,6 +44,10 @@ class RealtimeBridge {
   void publish(std::unique_ptr<BridgeTable> table);
   // JACK's process thread.
   void process(jack_client_t* client, jack_nframes_t frames);
+  // JACK's process thread, before process(): runs the worker's sync handler; true when ready.
+  bool sync(jack_nframes_t frames, int state, const jack_position_t* position);
+  // JACK's process thread, after process(): the worker's timebase handler fills `position`.
+  void timebase(jack_nframes_t frames, int state, jack_position_t* position, bool newPosition);
   // JACK's notification thread.
   void setFreewheel(bool on) { freewheel_.store(on); }
 
@@ -51,7 +56,10 @@ class RealtimeBridge {
   void runSameCycle(const BridgeTable& table, jack_nframes_t frames, int64_t start);
   void runBuffered(const BridgeTable& table, jack_nframes_t frames);
   bool waitForWorker(const BridgeTable& table, int32_t posted, int64_t deadline, bool freewheel);
-  int32_t post(const BridgeTable& table, jack_nframes_t frames);
+  int64_t deadlineFrom(const BridgeTable& table, jack_nframes_t frames, int64_t start) const;
+  bool askWorker(const BridgeTable& table, Request request, jack_nframes_t frames, int state,
+                 const jack_position_t* position, bool newPosition);
+  int32_t post(const BridgeTable& table, jack_nframes_t frames, Request request);
   void copyInputs(const BridgeTable& table, jack_nframes_t frames);
   void copyOutputs(const BridgeTable& table, jack_nframes_t frames);
   void silenceOutputs(const BridgeTable& table, jack_nframes_t frames);

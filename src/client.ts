@@ -19,6 +19,13 @@ import { PortCache } from './port-cache.js';
 import type { PortOwner } from './port-owner.js';
 import { makePorts, type Ports, type PortsOwner, type RegisterOptions } from './ports.js';
 import { Status } from './status.js';
+import { checkUuid } from './uuid.js';
+import * as metadata from './metadata.js';
+import { Notifications, isNotificationName, type LatencyMode, type NotificationEvents, type NotificationName } from './notifications.js';
+import * as transport from './transport.js';
+import { TransportState, type PositionDict, type TransportPosition } from './transport-position.js';
+import type { SyncFunction, TimebaseFunction } from './processor/transport-handlers.js';
+import type { TransportHandlerSources } from './processor/layout.js';
 import { DEFAULT_DEADLINE, Processor, type CheckedOptions, type ProcessCallbackOptions } from './processor-host.js';
 import { checkParams } from './processor/params.js';
 import { shortFormSource } from './processor/short-form.js';
@@ -66,8 +73,11 @@ export type ShutdownCallback = (status: Status, reason: string) => void;
 /** The short form of a process callback: self-contained, moved into the audio worker as source text. */
 export type ProcessCallback = (frames: number, ports: ProcessorPorts, context: ProcessorContext) => void;
 
-/** The events a {@link Client} emits, on the main thread. */
-export interface ClientEvents {
+/**
+ * The events a {@link Client} emits, on the main thread: JACK's notifications (the same as the
+ * `setXCallback()` setters; port events leave out ports that are already gone), and these two.
+ */
+export interface ClientEvents extends NotificationEvents {
   /** The server shut the client down; the client is closed by then. */
   shutdown: [status: Status, reason: string];
   /**
@@ -77,7 +87,11 @@ export interface ClientEvents {
   error: [error: Error];
 }
 
+/** A notification callback: the arguments of the event of the same name. */
+export type NotificationCallback<N extends NotificationName> = (...args: NotificationEvents[N]) => void;
+
 const openClients = new Set<Client>();
+let locateWarned = false;
 let exitHookInstalled = false;
 let openingAsync = false;
 
@@ -115,6 +129,20 @@ export class Client extends EventEmitter<ClientEvents> implements Disposable, As
   readonly #outports: Ports<OwnPort>;
   readonly #midiInports: Ports<OwnMidiPort>;
   readonly #midiOutports: Ports<OwnMidiPort>;
+  readonly #notifications = new Notifications({
+    native: () => this.#native,
+    listenerCount: (event) => this.listenerCount(event),
+    emit: (event, ...args) => (this.emit as (name: string, ...values: unknown[]) => boolean)(event, ...args),
+    portByName: (name) => (this.#native === null ? null : this.#existingPorts([name])[0] ?? null),
+    heldPort: (uuid) => this.#cache.get(uuid) ?? null,
+    runCallback: (callback) => this.#runCallback(callback),
+    beforeLatencyCallback: () => {
+      this.#latencyChanged = false;
+    },
+    afterLatencyCallback: () => this.#afterLatencyCallback(),
+  });
+  #transportHandlers: TransportHandlerSources = { sync: null, timebase: null };
+  #latencyChanged = false;
 
   /**
    * Opens a client named `name` (at most `clientNameSize() - 2` bytes on JACK2, no `:`).
@@ -133,6 +161,14 @@ export class Client extends EventEmitter<ClientEvents> implements Disposable, As
     this.#name = checkClientName(name);
     this.#options = checked;
     this.#ports = this.#portOwner();
+    // Notifications are posted by the addon only for kinds somebody listens to.
+    const untyped = this as EventEmitter;
+    untyped.on('newListener', (event: string | symbol) => {
+      if (isNotificationName(event)) this.#notifications.update(event);
+    });
+    untyped.on('removeListener', (event: string | symbol) => {
+      if (isNotificationName(event)) this.#notifications.update();
+    });
     this.#inports = makePorts(this.#listOwner<OwnPort>(AUDIO_PORT_TYPE, PortFlag.isInput), 'inports');
     this.#outports = makePorts(this.#listOwner<OwnPort>(AUDIO_PORT_TYPE, PortFlag.isOutput), 'outports');
     this.#midiInports = makePorts(this.#listOwner<OwnMidiPort>(MIDI_PORT_TYPE, PortFlag.isInput), 'midiInports');
@@ -464,13 +500,274 @@ export class Client extends EventEmitter<ClientEvents> implements Disposable, As
       reportError: (error) => this.#runCallback(() => {
         throw error;
       }),
-    }, source, checked);
+    }, source, checked, this.#transportHandlers);
     return this.#processor;
   }
 
   /** The processor set by {@link Client.setProcessCallback}, or null. */
   get processor(): Processor | null {
     return this.#processor;
+  }
+
+  // ---- Notifications. JACK2 takes callbacks only before activation; ours are installed when the
+  // client opens, so each setter works at any time. They run on the main thread, never on JACK's.
+  // A callback that throws CallbackExit is removed; other errors go to the `error` event.
+
+  /** Calls `callback(starting)` when the server enters or leaves freewheel mode (event `freewheel`). */
+  setFreewheelCallback(callback: NotificationCallback<'freewheel'> | null): void {
+    this.#setNotification('freewheel', callback);
+  }
+
+  /** Calls `callback(blocksize)` when the block size changes (event `blocksize`). */
+  setBlocksizeCallback(callback: NotificationCallback<'blocksize'> | null): void {
+    this.#setNotification('blocksize', callback);
+  }
+
+  /**
+   * Calls `callback(samplerate)` when the sample rate changes (event `samplerate`), and once right
+   * away with the current rate, as JACK2 does.
+   */
+  setSamplerateCallback(callback: NotificationCallback<'samplerate'> | null): void {
+    this.#setNotification('samplerate', callback);
+    this.#notifications.callNow('samplerate', this.samplerate);
+  }
+
+  /** Calls `callback(name, register)` when another client is registered or goes away (event `clientRegistration`). */
+  setClientRegistrationCallback(callback: NotificationCallback<'clientRegistration'> | null): void {
+    this.#setNotification('clientRegistration', callback);
+  }
+
+  /**
+   * Calls `callback(port, register)` when a port is registered or unregistered (event
+   * `portRegistration`). An unregistered port is given only when this client still holds its Port
+   * object (from `getPorts()`, say): with `onlyAvailable` (the default) the call is left out
+   * otherwise, without it `port` is null.
+   */
+  setPortRegistrationCallback(callback: NotificationCallback<'portRegistration'> | null, onlyAvailable = true): void {
+    this.#setNotification('portRegistration', callback, onlyAvailable);
+  }
+
+  /**
+   * Calls `callback(a, b, connect)` when two ports are connected or disconnected (event
+   * `portConnect`); a port already gone leaves the call out, or is null without `onlyAvailable`.
+   */
+  setPortConnectCallback(callback: NotificationCallback<'portConnect'> | null, onlyAvailable = true): void {
+    this.#setNotification('portConnect', callback, onlyAvailable);
+  }
+
+  /** Calls `callback(port, oldName, newName)` when a port is renamed (event `portRename`). */
+  setPortRenameCallback(callback: NotificationCallback<'portRename'> | null, onlyAvailable = true): void {
+    this.#setNotification('portRename', callback, onlyAvailable);
+  }
+
+  /** Calls `callback()` when the processing graph is reordered (event `graphOrder`). */
+  setGraphOrderCallback(callback: NotificationCallback<'graphOrder'> | null): void {
+    this.#setNotification('graphOrder', callback);
+  }
+
+  /** Calls `callback(delayedUsecs)` after an xrun, with the delay it caused in microseconds (event `xrun`). */
+  setXrunCallback(callback: NotificationCallback<'xrun'> | null): void {
+    this.#setNotification('xrun', callback);
+  }
+
+  /**
+   * Calls `callback(subject, key, change)` when a metadata property is created, changed or deleted
+   * (`PROPERTY_CREATED`, `PROPERTY_CHANGED`, `PROPERTY_DELETED`; event `propertyChange`). `key` is
+   * '' when all properties of `subject` were removed.
+   */
+  setPropertyChangeCallback(callback: NotificationCallback<'propertyChange'> | null): void {
+    this.#setNotification('propertyChange', callback);
+  }
+
+  /**
+   * Takes over the latency ranges of this client's ports (beyond the Python module): JACK calls
+   * `callback(mode)` when it recomputes latencies, and the callback sets its ports' ranges with
+   * `port.setLatencyRange()`. Without a latency callback, JACK2's default applies: every input
+   * depends on every output. When the callback changed a range, the library asks JACK to
+   * recompute once more, so the new ranges reach the clients downstream. The `latency` event only
+   * observes.
+   */
+  setLatencyCallback(callback: NotificationCallback<'latency'> | null): void {
+    this.#setNotification('latency', callback);
+    this.#open().setManualLatency(callback !== null);
+  }
+
+  // ---- Latency and statistics (libjack, beyond the Python module)
+
+  /** Asks JACK to recompute the latencies of the whole graph (after changing ranges outside a latency callback). */
+  recomputeTotalLatencies(): void {
+    requireSupport('jack_recompute_total_latencies', 'recomputing latencies');
+    const code = callNative(() => this.#open().recomputeTotalLatencies());
+    if (code !== 0) throw new JackErrorCode('cannot recompute the total latencies', code);
+  }
+
+  /** The longest delay of a cycle (in microseconds) since the last reset. */
+  getMaxDelayedUsecs(): number {
+    requireSupport('jack_get_max_delayed_usecs', 'delay statistics');
+    return callNative(() => this.#open().maxDelayedUsecs());
+  }
+
+  /** Sets the maximum delay back to zero. */
+  resetMaxDelayedUsecs(): void {
+    requireSupport('jack_reset_max_delayed_usecs', 'delay statistics');
+    callNative(() => this.#open().resetMaxDelayedUsecs());
+  }
+
+  /** The delay in microseconds caused by the most recent xrun. */
+  getXrunDelayedUsecs(): number {
+    requireSupport('jack_get_xrun_delayed_usecs', 'delay statistics');
+    return callNative(() => this.#open().xrunDelayedUsecs());
+  }
+
+  /** Starts (true) or stops freewheel mode: the server runs the graph as fast as it can. */
+  setFreewheel(onoff: boolean): void {
+    requireBoolean(onoff, 'onoff');
+    requireSupport('jack_set_freewheel', 'freewheel mode');
+    const code = callNative(() => this.#open().setFreewheel(onoff));
+    if (code !== 0) throw new JackErrorCode(`cannot ${onoff ? 'start' : 'stop'} freewheel mode`, code);
+  }
+
+  // ---- Transport
+
+  /** Starts the JACK transport rolling (realtime-safe in libjack; here from the main thread). */
+  transportStart(): void {
+    requireSupport('jack_transport_start', 'the transport');
+    callNative(() => this.#open().transportStart());
+  }
+
+  /** Stops the JACK transport. */
+  transportStop(): void {
+    requireSupport('jack_transport_stop', 'the transport');
+    callNative(() => this.#open().transportStop());
+  }
+
+  /** The transport state: compares equal to `STOPPED`, `ROLLING`, `STARTING` or `NETSTARTING`. */
+  get transportState(): TransportState {
+    return new TransportState(transport.queryStruct(this.#open())[0]);
+  }
+
+  /**
+   * An estimate of the current transport frame, including the time since the last position update.
+   * Setting it repositions the transport (`jack_transport_locate`).
+   */
+  get transportFrame(): number {
+    requireSupport('jack_get_current_transport_frame', 'the transport');
+    return callNative(() => this.#open().transportFrame());
+  }
+
+  set transportFrame(frame: number) {
+    transport.locate(this.#open(), frame);
+  }
+
+  /** @deprecated Set {@link Client.transportFrame} instead (as in the Python module). */
+  transportLocate(frame: number): void {
+    if (!locateWarned) {
+      locateWarned = true;
+      process.emitWarning('transportLocate() is deprecated, set transportFrame instead', 'DeprecationWarning');
+    }
+    this.transportFrame = frame;
+  }
+
+  /** The transport state and a position with only its valid fields (see {@link position2dict}). */
+  transportQuery(): [state: TransportState, position: PositionDict] {
+    return transport.query(this.#open());
+  }
+
+  /** The transport state (a number) and the whole position struct. */
+  transportQueryStruct(): [state: number, position: TransportPosition] {
+    return transport.queryStruct(this.#open());
+  }
+
+  /**
+   * Requests a new transport position (`frame`, and BBT or timecode fields as `valid` says); it takes
+   * effect in two cycles. A struct from {@link Client.transportQueryStruct} can be changed and given back.
+   */
+  transportRepositionStruct(position: Partial<TransportPosition> & { frame: number }): void {
+    transport.reposition(this.#open(), position);
+  }
+
+  /** How long (microseconds) the transport waits for slow-sync clients before rolling anyway; default 2 s. */
+  setSyncTimeout(timeout: number): void {
+    transport.setSyncTimeout(this.#open(), timeout);
+  }
+
+  /**
+   * Makes this a slow-sync client (null: no longer). `callback(state, position, context)` runs in
+   * the client's audio worker just before the process cycle, whenever a new position is requested
+   * or the transport is starting, and returns true when the client is ready to roll from
+   * `position`. It is a self-contained function, copied to the worker as source text like the short
+   * form of {@link Client.setProcessCallback}; `context` is the processor's context. Starts the
+   * audio worker (with a silent processor) when no processor is set.
+   */
+  setSyncCallback(callback: SyncFunction | null): void {
+    const native = this.#open();
+    requireSupport('jack_set_sync_callback', 'slow-sync clients');
+    if (callback === null) {
+      callNative(() => native.setSyncCallback(false));
+      this.#setTransportHandler('sync', null);
+      return;
+    }
+    this.#setTransportHandler('sync', shortFormSource(callback, 'setSyncCallback'));
+    const code = callNative(() => native.setSyncCallback(true));
+    if (code !== 0) throw new JackErrorCode('cannot set the sync callback', code);
+  }
+
+  /**
+   * Makes this client the timebase master: `callback(state, blocksize, position, newPosition,
+   * context)` runs in the audio worker right after each process cycle while the transport rolls (and
+   * after a new position was requested) and fills the extended fields of `position` (BBT, timecode;
+   * set `position.valid`) for the next cycle. A self-contained function, as for
+   * {@link Client.setSyncCallback}. Needs a same-cycle processor (not `buffered`).
+   *
+   * @returns false when `conditional` is true and another client is timebase master already.
+   */
+  setTimebaseCallback(callback: TimebaseFunction, conditional = false): boolean {
+    requireBoolean(conditional, 'conditional');
+    const native = this.#open();
+    requireSupport('jack_set_timebase_callback', 'timebase masters');
+    if (this.#processor?.buffered === true && !this.#processor.ended) {
+      throw new JackError('a timebase callback needs the same-cycle mode: the processor of this client is buffered');
+    }
+    const previous = this.#transportHandlers.timebase;
+    this.#setTransportHandler('timebase', shortFormSource(callback, 'setTimebaseCallback'));
+    let master = false;
+    try {
+      master = transport.becomeTimebaseMaster(native, conditional);
+    } finally {
+      if (!master) this.#setTransportHandler('timebase', previous);
+    }
+    return master;
+  }
+
+  /** Gives up being the timebase master. @throws JackError when this client is not the master. */
+  releaseTimebase(): void {
+    transport.releaseTimebase(this.#open());
+    this.#setTransportHandler('timebase', null);
+  }
+
+  // ---- Metadata (the getters are the module functions getProperty, getProperties, getAllProperties)
+
+  /**
+   * Sets the property `key` of `subject` (a UUID, or a Client or Port) to `value`: a string, or
+   * bytes without NUL (JACK stores C strings). `type` is a MIME type or URI; '' means a UTF-8 string.
+   */
+  setProperty(subject: metadata.PropertySubject, key: string, value: string | Uint8Array, type = ''): void {
+    metadata.setProperty(this.#open(), subject, key, value, type);
+  }
+
+  /** Removes the property `key` of `subject`. @throws JackError when it has no such property. */
+  removeProperty(subject: metadata.PropertySubject, key: string): void {
+    metadata.removeProperty(this.#open(), subject, key);
+  }
+
+  /** Removes all properties of `subject`; returns how many there were. */
+  removeProperties(subject: metadata.PropertySubject): number {
+    return metadata.removeProperties(this.#open(), subject);
+  }
+
+  /** Removes every property of every subject on the server. Cannot be undone. */
+  removeAllProperties(): void {
+    metadata.removeAllProperties(this.#open());
   }
 
   /**
@@ -489,6 +786,24 @@ export class Client extends EventEmitter<ClientEvents> implements Disposable, As
     return this.#native === null ? `Client(${quote(this.#name)}, closed)` : this.toString();
   }
 
+  #setNotification<N extends NotificationName>(name: N, callback: NotificationCallback<N> | null, onlyAvailable = true): void {
+    this.#open();
+    this.#notifications.set(name, callback, onlyAvailable);
+  }
+
+  #afterLatencyCallback(): void {
+    if (!this.#latencyChanged || this.#native === null) return;
+    this.#latencyChanged = false;
+    this.#native.recomputeTotalLatencies();
+  }
+
+  #setTransportHandler(handler: keyof TransportHandlerSources, source: string | null): void {
+    this.#transportHandlers = { ...this.#transportHandlers, [handler]: source };
+    const running = this.#processor !== null && !this.#processor.ended;
+    if (running) this.#processor!.setTransportHandlers(this.#transportHandlers);
+    else if (source !== null) this.setProcessCallback(() => {});
+  }
+
   #adopt(native: NativeClient, result: NativeOpenResult): void {
     this.#status = new Status(result.status);
     if (!result.opened) {
@@ -503,7 +818,9 @@ export class Client extends EventEmitter<ClientEvents> implements Disposable, As
     }
     listen(result.id, (kind, value, text) => {
       if (kind === RecordKind.shutdown) this.#onShutdown(value, text);
+      else this.#notifications.deliver(kind, value, text);
     });
+    this.#notifications.update();
   }
 
   #onShutdown(code: number, reason: string): void {
@@ -645,6 +962,9 @@ export class Client extends EventEmitter<ClientEvents> implements Disposable, As
       connect: (source, destination) => this.connect(source, destination),
       disconnect: (source, destination) => this.disconnect(source, destination),
       unregister: (port) => this.#unregister(port),
+      latencyChanged: () => {
+        this.#latencyChanged = true;
+      },
     };
   }
 }
@@ -683,21 +1003,6 @@ function typeLabel(type: string): string {
 
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
-function checkUuid(uuid: unknown): string {
-  if (typeof uuid === 'bigint' || typeof uuid === 'number') {
-    if (typeof uuid === 'number' && !Number.isSafeInteger(uuid)) {
-      throw new RangeError(`uuid must be a safe integer, got ${uuid}`);
-    }
-    if (uuid < 0) throw new RangeError(`uuid must not be negative, got ${uuid}`);
-    return uuid.toString();
-  }
-  const text = requireString(uuid, 'uuid');
-  if (!/^[0-9]{1,20}$/.test(text) || BigInt(text) > 0xffffffffffffffffn) {
-    throw new RangeError(`uuid must be a decimal 64-bit JACK UUID, got ${quote(text)}`);
-  }
-  return text;
 }
 
 function processorSource(processor: unknown): { kind: 'module'; url: string } | { kind: 'function'; source: string } {

@@ -7,7 +7,24 @@
  * ```
  */
 export { Client } from './client.js';
-export type { ClientEvents, ClientOptions, CycleTimes, PortFilters, ShutdownCallback } from './client.js';
+export type { ClientEvents, ClientOptions, CycleTimes, NotificationCallback, PortFilters, ShutdownCallback } from './client.js';
+export type { LatencyMode, NotificationEvents } from './notifications.js';
+export type { LatencyRange } from './port.js';
+export {
+  POSITION_AUDIO_VIDEO_RATIO,
+  POSITION_BBT,
+  POSITION_BBT_FRAME_OFFSET,
+  POSITION_MASK,
+  POSITION_TICK_DOUBLE,
+  POSITION_TIMECODE,
+  POSITION_VIDEO_FRAME_OFFSET,
+  TransportState,
+  position2dict,
+} from './transport-position.js';
+export type { PositionDict, TransportPosition } from './transport-position.js';
+export { getAllProperties, getProperties, getProperty } from './metadata.js';
+export type { Property, PropertySubject } from './metadata.js';
+export type { SyncFunction, TimebaseFunction } from './processor/transport-handlers.js';
 export { MidiPort, OwnMidiPort, OwnPort, Port, UnknownPort } from './port.js';
 export { Ports } from './ports.js';
 export type { RegisterOptions } from './ports.js';

@@ -71,6 +71,40 @@ export interface NativeClient {
   clearBridge(): void;
   realtimePriority(): number;
   midiBufferSize(): number;
+  /** Which notification kinds JS listens for: bit `1 << RecordKind`. */
+  setNotifications(mask: number): void;
+  /** True: the user sets the ports' latency ranges (no JACK2 default propagation). */
+  setManualLatency(on: boolean): void;
+  /** [min, max], or null when the port is gone. Mode 0 capture, 1 playback. */
+  portLatencyRange(port: NativePortRef, mode: number): [number, number] | null;
+  portSetLatencyRange(port: NativePortRef, mode: number, min: number, max: number): number;
+  recomputeTotalLatencies(): number;
+  maxDelayedUsecs(): number;
+  resetMaxDelayedUsecs(): void;
+  xrunDelayedUsecs(): number;
+  setFreewheel(on: boolean): number;
+  transportStart(): void;
+  transportStop(): void;
+  /** Fills `position` (136 bytes of jack_position_t) and returns the transport state. */
+  transportQuery(position: Uint8Array): number;
+  transportFrame(): number;
+  transportLocate(frame: number): number;
+  transportReposition(position: Uint8Array): number;
+  setSyncTimeout(usecs: number): number;
+  setSyncCallback(on: boolean): number;
+  setTimebaseCallback(conditional: boolean): number;
+  releaseTimebase(): number;
+  /** `subject` is a decimal UUID; `type` null for none. */
+  setProperty(subject: string, key: string, value: Uint8Array, type: string | null): number;
+  removeProperty(subject: string, key: string): number;
+  removeProperties(subject: string): number;
+  removeAllProperties(): number;
+}
+
+export interface NativeProperty {
+  key: string;
+  value: Uint8Array;
+  type: string;
 }
 
 export interface NativeBridgeLayout {
@@ -102,6 +136,17 @@ export const RecordKind = {
   shutdown: 1,
   errorMessage: 2,
   infoMessage: 3,
+  freewheel: 4,
+  blocksize: 5,
+  samplerate: 6,
+  clientRegistration: 7,
+  portRegistration: 8,
+  portConnect: 9,
+  portRename: 10,
+  graphOrder: 11,
+  xrun: 12,
+  propertyChange: 13,
+  latency: 14,
 } as const;
 
 export type Dispatcher = (kind: number, clientId: number, value: number, text: string) => void;
@@ -120,6 +165,9 @@ export interface NativeAddon {
   forwardMessages(kind: 'error' | 'info', enabled: boolean): void;
   /** mlock() of the bytes' memory; returns errno, 0 on success. */
   mlock(bytes: Uint8Array): number;
+  getProperty(subject: string, key: string): { value: Uint8Array; type: string } | null;
+  getProperties(subject: string): NativeProperty[];
+  getAllProperties(): Array<{ subject: string; properties: NativeProperty[] }>;
   NativeClient: new () => NativeClient;
   ProcessorLink: new (control: Int32Array) => ProcessorLink;
 }

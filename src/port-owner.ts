@@ -11,4 +11,6 @@ export interface PortOwner {
   connect(source: Port | string, destination: Port | string): void;
   disconnect(source: Port | string, destination: Port | string): void;
   unregister(port: OwnPort): void;
+  /** A latency range of a port was changed. */
+  latencyChanged(): void;
 }

@@ -1,14 +1,41 @@
 import { inspect } from 'node:util';
 
-import { quote, requireBoolean, requireString } from './arguments.js';
+import { describe, quote, requireBoolean, requireString } from './arguments.js';
 import { AUDIO_PORT_TYPE, MIDI_PORT_TYPE, PortFlag } from './constants.js';
 import { JackError, JackErrorCode } from './errors.js';
 import { callNative, requireSupport } from './library.js';
 import { checkShortPortName, maxRenamedPortNameBytes } from './limits.js';
 import { NO_SUCH_PORT, type NativeClient, type NativePortInfo, type NativePortRef } from './native.js';
 import type { PortOwner } from './port-owner.js';
+import type { LatencyMode } from './notifications.js';
 
 const CONSTRUCTING = Symbol('jack-client: internal port construction');
+
+/** A latency range in frames. */
+export interface LatencyRange {
+  min: number;
+  max: number;
+}
+
+function latencyModeNumber(mode: unknown): number {
+  if (mode === 'capture') return 0;
+  if (mode === 'playback') return 1;
+  throw new TypeError(`mode must be 'capture' or 'playback', got ${describe(mode)}`);
+}
+
+function checkLatencyRange(range: unknown): LatencyRange {
+  if (typeof range !== 'object' || range === null) {
+    throw new TypeError(`range must be an object { min, max }, got ${describe(range)}`);
+  }
+  const { min, max } = range as Record<string, unknown>;
+  for (const [name, value] of [['min', min], ['max', max]] as const) {
+    if (typeof value !== 'number' || !Number.isInteger(value) || value < 0 || value > 0xffffffff) {
+      throw new RangeError(`range.${name} must be a whole number of frames (0..4294967295), got ${describe(value)}`);
+    }
+  }
+  if ((min as number) > (max as number)) throw new RangeError(`range.min (${min}) must not exceed range.max (${max})`);
+  return { min: min as number, max: max as number };
+}
 
 /**
  * A JACK audio port, and the base class of every port class.
@@ -161,6 +188,34 @@ export class Port {
     const monitoring = this.#call((native, reference) => native.portMonitoringInput(reference));
     if (monitoring === null) throw this.#gone();
     return monitoring;
+  }
+
+  /**
+   * The port's latency range in frames (beyond the Python module): for `'capture'`, how long ago
+   * the data arriving here was captured; for `'playback'`, how long until data leaving here is played.
+   */
+  getLatencyRange(mode: LatencyMode): LatencyRange {
+    const modeNumber = latencyModeNumber(mode);
+    requireSupport('jack_port_get_latency_range', 'latency ranges');
+    const range = this.#call((native, reference) => native.portLatencyRange(reference, modeNumber));
+    if (range === null) throw this.#gone();
+    return { min: range[0], max: range[1] };
+  }
+
+  /**
+   * Sets the port's latency range for `mode`; meant for this client's own ports in a latency
+   * callback ({@link Client.setLatencyCallback}). Outside one, call
+   * {@link Client.recomputeTotalLatencies} after changing ranges.
+   */
+  setLatencyRange(mode: LatencyMode, range: LatencyRange): void {
+    const modeNumber = latencyModeNumber(mode);
+    const { min, max } = checkLatencyRange(range);
+    requireSupport('jack_port_set_latency_range', 'latency ranges');
+    const current = this.getLatencyRange(mode);
+    if (current.min === min && current.max === max) return;
+    const code = this.#call((native, reference) => native.portSetLatencyRange(reference, modeNumber, min, max));
+    this.#check(code, `cannot set the ${mode} latency of ${quote(this.name)}`);
+    this.#owner.latencyChanged();
   }
 
   /** Whether `other` is the same JACK port (compared by UUID, or by name where UUIDs are missing). */

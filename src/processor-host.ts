@@ -16,6 +16,7 @@ import {
   type FromWorker,
   type PortListName,
   type ToWorker,
+  type TransportHandlerSources,
   type WorkerInit,
 } from './processor/layout.js';
 import { paramsView, type Params } from './processor/params.js';
@@ -114,7 +115,8 @@ export class Processor extends EventEmitter<ProcessorEvents> {
   #generation = 0;
 
   /** @internal */
-  constructor(owner: ProcessorOwner, source: WorkerInit['processor'], options: CheckedOptions) {
+  constructor(owner: ProcessorOwner, source: WorkerInit['processor'], options: CheckedOptions,
+    transport: TransportHandlerSources) {
     super();
     this.#owner = owner;
     this.#options = { deadline: options.deadline, pin: options.pin, spin: options.spin, buffered: options.buffered };
@@ -142,6 +144,7 @@ export class Processor extends EventEmitter<ProcessorEvents> {
       pin: options.pin,
       spin: options.spin,
       options: options.processorOptions,
+      transport,
     };
     this.#worker = new Worker(new URL('./processor/worker-main.js', import.meta.url), {
       workerData: { init, port: channel.port2 },
@@ -229,6 +232,21 @@ export class Processor extends EventEmitter<ProcessorEvents> {
     this.#publish(layout);
   }
 
+  /** @internal The client's sync and timebase functions changed. */
+  setTransportHandlers(handlers: TransportHandlerSources): void {
+    if (!this.#ended()) this.#toWorker({ type: 'transport', handlers });
+  }
+
+  /** @internal Whether the processor renders a period ahead. */
+  get buffered(): boolean {
+    return this.#options.buffered;
+  }
+
+  /** @internal Whether it ended (stopped, failed or detached). */
+  get ended(): boolean {
+    return this.#ended();
+  }
+
   /** @internal The client is closing: stop without waiting. */
   detach(): void {
     this.#markEnded(ProcessorState.stopped);
@@ -259,8 +277,11 @@ export class Processor extends EventEmitter<ProcessorEvents> {
         this.#markEnded(ProcessorState.stopped);
         this.emit('exit');
         return;
+      case 'handlerError':
+        this.#owner.reportError(rebuildError(message.error, this.#owner.clientName, `${message.handler} callback`));
+        return;
       case 'error': {
-        const error = rebuildError(message.error, this.#owner.clientName);
+        const error = rebuildError(message.error, this.#owner.clientName, 'processor');
         settle.reject(error);
         this.#markEnded(ProcessorState.failed);
         this.emit('exit');
@@ -331,9 +352,9 @@ function alignedMidiCapacity(jackBufferBytes: number): number {
   return (bytes + 3) & ~3;
 }
 
-function rebuildError(described: unknown, clientName: string): Error {
+function rebuildError(described: unknown, clientName: string, what: string): Error {
   const { name, message, stack } = described as { name: string; message: string; stack: string };
-  const error = new Error(`the processor of client ${JSON.stringify(clientName)} threw: ${message}`);
+  const error = new Error(`the ${what} of client ${JSON.stringify(clientName)} threw: ${message}`);
   error.name = name;
   error.stack = `${error.name}: ${error.message}\n    in the audio worker:\n${stack}`;
   return error;

@@ -26,8 +26,23 @@ export const Control = {
   sampleRate: 50,
   postedAtLow: 51,
   postedAtHigh: 52,
-  words: 64,
+  request: 53,
+  transportState: 54,
+  newPosition: 55,
+  syncReady: 56,
+  /** A jack_position_t (136 bytes) starts at this word. */
+  position: 64,
+  words: 104,
 } as const;
+
+/** What a posted cycle asks the worker to run. */
+export const Request = { process: 0, sync: 1, timebase: 2 } as const;
+
+/** Self-contained sync and timebase functions, as source text (null: none). */
+export interface TransportHandlerSources {
+  sync: string | null;
+  timebase: string | null;
+}
 
 export const ProcessorState = { starting: 0, running: 1, stopped: 2, failed: 3 } as const;
 
@@ -88,17 +103,22 @@ export interface WorkerInit {
   pin: boolean;
   spin: boolean;
   options: unknown;
+  transport: TransportHandlerSources;
 }
 
 /** Messages from the main thread to the worker, read synchronously between cycles. */
-export type ToWorker = { type: 'layout'; layout: DataLayout } | { type: 'message'; value: unknown };
+export type ToWorker =
+  | { type: 'layout'; layout: DataLayout }
+  | { type: 'message'; value: unknown }
+  | { type: 'transport'; handlers: TransportHandlerSources };
 
 /** Messages from the worker to the main thread. */
 export type FromWorker =
   | { type: 'ready' }
   | { type: 'message'; value: unknown }
   | { type: 'exit' }
-  | { type: 'error'; error: unknown };
+  | { type: 'error'; error: unknown }
+  | { type: 'handlerError'; handler: 'sync' | 'timebase'; error: unknown };
 
 /** Where each port's region goes in a data memory of the returned size. */
 export function placePorts(

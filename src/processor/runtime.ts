@@ -3,9 +3,10 @@ import { receiveMessageOnPort, type MessagePort, type TransferListItem } from 'n
 import { CallbackExit } from '../errors.js';
 import type { ProcessorLink } from '../native.js';
 import type { ProcessFunction, ProcessorClient, ProcessorContext } from './define.js';
-import { Control, ProcessorState, type FromWorker, type ToWorker, type WorkerInit } from './layout.js';
+import { Control, ProcessorState, Request, type FromWorker, type ToWorker, type WorkerInit } from './layout.js';
 import { paramsView } from './params.js';
 import { PortViews } from './port-views.js';
+import { TransportHandlers } from './transport-handlers.js';
 
 /** How long the worker's wait blocks before JS runs again (to see stop, terminate and messages). */
 const WAIT_SLICE_MS = 25;
@@ -20,6 +21,7 @@ export class ProcessorRuntime {
   readonly #port: MessagePort;
   readonly #init: WorkerInit;
   readonly #views: PortViews;
+  readonly #transport: TransportHandlers;
   readonly context: ProcessorContext;
   #messageHandler: ((value: unknown) => void) | null = null;
   #freewheeling = false;
@@ -45,6 +47,8 @@ export class ProcessorRuntime {
         this.#messageHandler = handler;
       },
     };
+    this.#transport = new TransportHandlers(init.control, this.context);
+    this.#transport.install(init.transport);
     if (init.priority > 0) link.setScheduling(init.priority);
     link.setSpin(init.spin);
   }
@@ -75,6 +79,13 @@ export class ProcessorRuntime {
       if (frames !== views.frames) views.resize(frames);
       if (Atomics.load(control, Control.freewheel) !== (this.#freewheeling ? 1 : 0)) this.#followFreewheel();
       if (this.#init.pin && Atomics.load(control, Control.jackCpu) !== this.#pinnedCpu) this.#pin();
+      const request = Atomics.load(control, Control.request);
+      if (request !== Request.process) {
+        const failure = this.#transport.run(request, frames);
+        link.done(posted);
+        if (failure !== null) this.#handlerFailed(failure.handler, failure.error);
+        continue;
+      }
       views.beginCycle();
       try {
         process(frames);
@@ -92,6 +103,13 @@ export class ProcessorRuntime {
     this.#stop(error);
   }
 
+  // A throwing sync or timebase function is removed; the processor goes on. CallbackExit quietly.
+  #handlerFailed(handler: 'sync' | 'timebase', error: unknown): void {
+    this.#transport.remove(handler);
+    const exited = error instanceof CallbackExit || (error instanceof Error && error.name === 'CallbackExit');
+    if (!exited) this.#send({ type: 'handlerError', handler, error: describeError(error) });
+  }
+
   #stop(error: unknown): void {
     const exited = error instanceof CallbackExit || (error instanceof Error && error.name === 'CallbackExit');
     Atomics.store(this.#control, Control.state, exited ? ProcessorState.stopped : ProcessorState.failed);
@@ -107,6 +125,8 @@ export class ProcessorRuntime {
       if (message.type === 'layout') {
         // Adopted at once, between cycles, so that messages that follow see the new ports.
         if (message.layout.generation > this.#views.generation) this.#views.adopt(message.layout);
+      } else if (message.type === 'transport') {
+        this.#transport.install(message.handlers);
       } else {
         this.#messageHandler?.(message.value);
       }
