@@ -45,7 +45,7 @@ export interface TransportPosition {
 type FieldKind = 'u64' | 'u32' | 'i32' | 'f32' | 'f64';
 type FieldName = keyof TransportPosition;
 
-/** Byte offsets in the packed struct (checked against JACK's header in the tests). */
+/** Byte offsets in the packed struct (the transport tests read a Python timebase master's every field). */
 export const POSITION_FIELDS: ReadonlyArray<readonly [FieldName, number, FieldKind]> = [
   ['usecs', 8, 'u64'],
   ['frameRate', 16, 'u32'],
