@@ -6,9 +6,9 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { Client, Processor } from 'jack-client';
 
 /** Polls until `check` holds; fails after `timeoutMs` saying what did not happen. */
-export async function eventually(check: () => boolean, what: string, timeoutMs = 10000): Promise<void> {
+export async function eventually(check: () => boolean | Promise<boolean>, what: string, timeoutMs = 10000): Promise<void> {
   const until = Date.now() + timeoutMs;
-  while (!check()) {
+  while (!(await check())) {
     if (Date.now() > until) assert.fail(`timed out waiting until ${what}`);
     await sleep(20);
   }
