@@ -4,9 +4,11 @@ import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
 import { describe, it } from 'node:test';
 
+import * as jack from 'jack-client';
 import type { Client } from 'jack-client';
 
 import { useJackServer } from '../harness/fixtures.js';
+import { runPeer, runPython } from '../harness/peers.js';
 import { eventually } from '../harness/waiting.js';
 
 const fixture = useJackServer();
@@ -95,5 +97,95 @@ describe('examples', () => {
     } finally {
       sequencer.kill('SIGTERM');
     }
+  });
+
+  it('chatty-client prints the notifications that other programs cause', async () => {
+    const run = runExample('chatty-client', ['--seconds', '5']);
+    await eventually(() => run.output().includes('#'.repeat(80)), 'the chatty client is active', 15000);
+    await runPython("import jack\nc = jack.Client('py_guest', no_start_server=True)\nc.close()", fixture.server);
+    await runPeer('jack_connect', ['system:capture_1', 'system:playback_1'], fixture.server);
+    await runPeer('jack_disconnect', ['system:capture_1', 'system:playback_1'], fixture.server);
+    await runPeer('jack_bufsize', ['512'], fixture.server);
+    await runPeer('jack_bufsize', ['256'], fixture.server);
+    assert.equal(await run.exited, 0, run.output());
+    for (const line of ['setting samplerate to 48000', 'client "py_guest" registered', 'client "py_guest" unregistered',
+      'connected system:capture_1 and system:playback_1', 'disconnected system:capture_1 and system:playback_1',
+      'setting blocksize to 512', 'graph order changed']) {
+      assert.ok(run.output().includes(line), `${line}\n---\n${run.output()}`);
+    }
+  });
+
+  it('timebase-master, transporter and showtime drive and show the transport', async () => {
+    const master = runExample('timebase-master', ['100', '-m', '3/4', '--seconds', '8']);
+    const observer = fixture.client('transport_observer');
+    try {
+      await eventually(() => master.output().includes('Press Ctrl+C'), 'the timebase master runs', 15000);
+      const transporter = async (...args: string[]) => {
+        const run = runExample('transporter', args);
+        const code = await run.exited;
+        return { code, output: run.output() };
+      };
+      assert.equal((await transporter('rewind')).code, 0);
+      assert.equal((await transporter('start')).code, 0);
+      await eventually(() => observer.transportState.equals(jack.ROLLING), 'rolling');
+      assert.deepEqual(await transporter('status'), { code: 0, output: 'JACK transport state is jack.ROLLING.\n' });
+      await eventually(() => observer.transportQuery()[1].beatsPerMinute === 100, 'the master\'s tempo');
+      assert.equal(observer.transportQuery()[1].beatsPerBar, 3);
+
+      const showtime = runExample('showtime', ['--seconds', '1']);
+      assert.equal(await showtime.exited, 0, showtime.output());
+      assert.match(showtime.output(), /state: jack\.ROLLING\tBBT: +\d+\|[123]\|\d{4}/);
+
+      const second = runExample('timebase-master', ['-c', '-n', 'second_master', '--seconds', '1']);
+      assert.equal(await second.exited, 1, second.output());
+      assert.match(second.output(), /Another JACK timebase master is active/);
+
+      assert.equal((await transporter('stop')).code, 0);
+      await eventually(() => observer.transportState.equals(jack.STOPPED), 'stopped');
+      const query = await transporter('query');
+      assert.equal(query.code, 1, 'query exits 1 while stopped');
+      assert.match(query.output, /^State: jack\.STOPPED\n/);
+      assert.match(query.output, /^Beats Per Minute: 100$/m);
+      assert.equal((await transporter('toggle')).code, 0);
+      await eventually(() => observer.transportState.equals(jack.ROLLING), 'toggled on');
+      assert.equal((await transporter('toggle')).code, 0);
+      await eventually(() => observer.transportState.equals(jack.STOPPED), 'toggled off');
+      assert.equal((await transporter('bogus')).code, 2);
+    } finally {
+      master.child.kill('SIGTERM');
+      await master.exited;
+    }
+  });
+
+  it('slow-sync makes the transport wait until its sync function is ready', async () => {
+    const run = runExample('slow-sync', []);
+    assert.equal(await run.exited, 0, run.output());
+    const output = run.output();
+    assert.match(output, /^jack\.STOPPED 123 will be ready in 0\.\d\d seconds$/m);
+    assert.match(output, /^jack\.STARTING 123 will be ready in 0\.\d\d seconds$/m);
+    assert.match(output, /^jack\.STARTING 123 just got ready$/m, 'with the default timeout the transport waited');
+    assert.match(output, /^jack\.ROLLING \d+ (will catch up|just caught up)/m, 'with the short timeout it rolled on');
+  });
+
+  it('metadata sets, shows and removes properties', async () => {
+    const run = runExample('metadata', []);
+    assert.equal(await run.exited, 0, run.output());
+    assert.match(run.output(), /Client "pretty" name: Best Client Ever/);
+    assert.match(run.output(), /Port "pretty" name: a good port/);
+    assert.match(run.output(), /type: 'text\/plain'/);
+    fixture.client('metadata_after');
+    assert.deepEqual(jack.getAllProperties(), {}, 'it removed them all');
+  });
+
+  it('aliases sets, lists and removes an alias on every port', async () => {
+    const run = runExample('aliases', []);
+    assert.equal(await run.exited, 0, run.output());
+    const output = run.output();
+    assert.match(output, /port 'capture_1' => setAlias\('Alias Name 0'\)/);
+    const [during, after] = output.split('Testing unsetAlias() ...');
+    assert.match(during!, /port 'capture_1', alias \d => 'Alias Name 0'/);
+    assert.doesNotMatch(after!, /alias \d => 'Alias Name/);
+    const observer = fixture.client('alias_observer');
+    assert.ok(!observer.getPortByName('system:capture_1').aliases.includes('Alias Name 0'));
   });
 });
