@@ -67,10 +67,7 @@ int ClientCore::close() {
   int result = jack->jack_client_close(handle);
   handle = nullptr;
   bridge.publish(nullptr);  // JACK's process thread has stopped
-  {
-    std::lock_guard<std::mutex> portsGuard(portsMutex);
-    ownPorts.clear();
-  }
+  ownPorts.clear();
   environment->untrack(this);
   return result;
 }

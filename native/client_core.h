@@ -34,12 +34,9 @@ struct ClientCore {
   // Ports registered by this client; a handle is an index here and is never reused, so a stale
   // port object can never reach a port registered later (libjack recycles its own handles).
   std::vector<jack_port_t*> ownPorts;
-  // Guards ownPorts against the latency callback, which reads it on JACK's notification thread.
-  std::mutex portsMutex;
   // Bit (1 << RecordKind) set: JS listens for that notification kind.
   std::atomic<uint32_t> wanted{0};
-  // Set by setLatencyCallback: the user sets the ports' latency ranges, not JACK2's default.
-  std::atomic<bool> manualLatency{false};
+
   // Serializes libjack requests for this client: two threads requesting at once corrupt JACK2's
   // request channel. Never taken on a JACK thread.
   std::mutex requests;

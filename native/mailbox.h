@@ -19,11 +19,11 @@ enum class RecordKind : uint32_t {
   kBlocksize = 5,         // number: frames
   kSamplerate = 6,        // number: frames per second
   kClientRegistration = 7,  // number: 1 registered, 0 gone; text: the client's name
-  kPortRegistration = 8,  // number: 1 registered, 0 gone; text: "name\0uuid"
-  kPortConnect = 9,       // number: 1 connected, 0 disconnected; text: "a\0b"
+  kPortRegistration = 8,  // number: 1 registered, 0 gone; text: the port id
+  kPortConnect = 9,       // number: 1 connected, 0 disconnected; text: the port ids "a\0b"
   kPortRename = 10,       // text: "old\0new"
   kGraphOrder = 11,
-  kXrun = 12,             // number: delay in nanoseconds
+  kXrun = 12,
   kPropertyChange = 13,   // number: change; text: "subject\0key"
   kLatency = 14,          // number: 0 capture, 1 playback
 };

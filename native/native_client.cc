@@ -155,7 +155,8 @@ Napi::Function NativeClient::define(Napi::Env env) {
           InstanceMethod("realtimePriority", &NativeClient::realtimePriority),
           InstanceMethod("midiBufferSize", &NativeClient::midiBufferSize),
           InstanceMethod("setNotifications", &NativeClient::setNotifications),
-          InstanceMethod("setManualLatency", &NativeClient::setManualLatency),
+          InstanceMethod("installLatencyCallback", &NativeClient::installLatencyCallback),
+          InstanceMethod("portById", &NativeClient::portById),
           InstanceMethod("portLatencyRange", &NativeClient::portLatencyRange),
           InstanceMethod("portSetLatencyRange", &NativeClient::portSetLatencyRange),
           InstanceMethod("recomputeTotalLatencies", &NativeClient::recomputeTotalLatencies),
@@ -362,7 +363,6 @@ Napi::Value NativeClient::portRegister(const Napi::CallbackInfo& info) {
   jack_port_t* registered = JACK_CALL(jack_port_register)(client(info.Env()), shortName.c_str(),
                                                           type.c_str(), flags, 0);
   if (!registered) return info.Env().Null();
-  std::lock_guard<std::mutex> portsGuard(core_->portsMutex);
   core_->ownPorts.push_back(registered);
   return Napi::Number::New(info.Env(), static_cast<double>(core_->ownPorts.size() - 1));
 }
@@ -372,10 +372,7 @@ Napi::Value NativeClient::portUnregister(const Napi::CallbackInfo& info) {
   uint32_t index = info[0].As<Napi::Number>().Uint32Value();
   jack_port_t* registered = port(info[0]);
   if (!registered) return Napi::Number::New(info.Env(), kNoSuchPort);
-  {
-    std::lock_guard<std::mutex> portsGuard(core_->portsMutex);
-    core_->ownPorts[index] = nullptr;
-  }
+  core_->ownPorts[index] = nullptr;
   return Napi::Number::New(info.Env(),
                            JACK_CALL(jack_port_unregister)(client(info.Env()), registered));
 }

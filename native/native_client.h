@@ -63,7 +63,8 @@ class NativeClient : public Napi::ObjectWrap<NativeClient> {
   Napi::Value midiBufferSize(const Napi::CallbackInfo& info);
   // native_client_graph.cc: notifications, latency, statistics, freewheel
   Napi::Value setNotifications(const Napi::CallbackInfo& info);
-  Napi::Value setManualLatency(const Napi::CallbackInfo& info);
+  Napi::Value installLatencyCallback(const Napi::CallbackInfo& info);
+  Napi::Value portById(const Napi::CallbackInfo& info);
   Napi::Value portLatencyRange(const Napi::CallbackInfo& info);
   Napi::Value portSetLatencyRange(const Napi::CallbackInfo& info);
   Napi::Value recomputeTotalLatencies(const Napi::CallbackInfo& info);

@@ -1,5 +1,8 @@
 // NativeClient: which notifications JS listens for, port latency ranges, statistics, freewheel.
+#include <string>
+
 #include "native_client.h"
+#include "notifications.h"
 #include "unsupported.h"
 
 namespace jackclient {
@@ -9,9 +12,28 @@ Napi::Value NativeClient::setNotifications(const Napi::CallbackInfo& info) {
   return info.Env().Undefined();
 }
 
-Napi::Value NativeClient::setManualLatency(const Napi::CallbackInfo& info) {
-  core_->manualLatency.store(info[0].As<Napi::Boolean>());
-  return info.Env().Undefined();
+Napi::Value NativeClient::installLatencyCallback(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  JACK_LOCKED;
+  client(env);
+  JACK_CALL(jack_set_latency_callback);
+  return Napi::Number::New(env, jackclient::installLatencyCallback(core_.get()));
+}
+
+// portById(id): {name, uuid} of the port with that jack_port_id_t (a notification's), or null.
+// JACK2 keeps a released port's name until the id is used again.
+Napi::Value NativeClient::portById(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  JACK_LOCKED;
+  jack_port_t* found = JACK_CALL(jack_port_by_id)(client(env), info[0].As<Napi::Number>().Uint32Value());
+  const char* name = found ? core_->jack->jack_port_name(found) : nullptr;
+  if (!name) return env.Null();
+  Napi::Object result = Napi::Object::New(env);
+  result.Set("name", Napi::String::New(env, name));
+  result.Set("uuid", core_->jack->jack_port_uuid
+                         ? Napi::String::New(env, std::to_string(static_cast<unsigned long long>(core_->jack->jack_port_uuid(found))))
+                         : env.Null());
+  return result;
 }
 
 // portLatencyRange(port, mode): [min, max], or null when the port is gone.

@@ -10,31 +10,8 @@ namespace jackclient {
 namespace {
 
 constexpr int kCaptureLatency = 0;
-constexpr int kPlaybackLatency = 1;
-constexpr int kPortIsInput = 0x1;
-constexpr int kPortIsOutput = 0x2;
 
 ClientCore* coreOf(void* argument) { return static_cast<ClientCore*>(argument); }
-
-bool wanted(const ClientCore* core, RecordKind kind) {
-  return (core->wanted.load(std::memory_order_relaxed) & (1u << static_cast<uint32_t>(kind))) != 0;
-}
-
-void notify(ClientCore* core, RecordKind kind, int64_t number, const char* text = nullptr) {
-  if (wanted(core, kind)) core->environment->post(kind, core->id, number, text);
-}
-
-// Two strings in one record, separated by a NUL.
-void notifyPair(ClientCore* core, RecordKind kind, int64_t number, const char* first, const char* second) {
-  if (!wanted(core, kind)) return;
-  char text[1020];
-  size_t firstLength = first ? strnlen(first, sizeof text / 2 - 1) : 0;
-  size_t secondLength = second ? strnlen(second, sizeof text / 2 - 1) : 0;
-  if (firstLength) std::memcpy(text, first, firstLength);
-  text[firstLength] = '\0';
-  if (secondLength) std::memcpy(text + firstLength + 1, second, secondLength);
-  core->environment->post(kind, core->id, number, text, firstLength + 1 + secondLength);
-}
 
 // Writes `value` in decimal (at least 21 bytes of room); JACK UUIDs are 64-bit.
 void toDecimal(uint64_t value, char* text) {
@@ -48,11 +25,32 @@ void toDecimal(uint64_t value, char* text) {
   text[length] = '\0';
 }
 
-const char* portName(ClientCore* core, jack_port_id_t id) {
-  if (!core->jack->jack_port_by_id) return "";
-  jack_port_t* port = core->jack->jack_port_by_id(core->handle, id);
-  const char* name = port ? core->jack->jack_port_name(port) : nullptr;
-  return name ? name : "";
+bool wanted(const ClientCore* core, RecordKind kind) {
+  return (core->wanted.load(std::memory_order_relaxed) & (1u << static_cast<uint32_t>(kind))) != 0;
+}
+
+// `port` (a jack_port_id_t) travels in the text as decimal, for the main thread to resolve.
+void notify(ClientCore* core, RecordKind kind, int64_t number, const char* text = nullptr, int64_t port = -1) {
+  if (!wanted(core, kind)) return;
+  if (port < 0) {
+    core->environment->post(kind, core->id, number, text);
+    return;
+  }
+  char decimal[24];
+  toDecimal(static_cast<uint64_t>(port), decimal);
+  core->environment->post(kind, core->id, number, decimal);
+}
+
+// Two strings in one record, separated by a NUL.
+void notifyPair(ClientCore* core, RecordKind kind, int64_t number, const char* first, const char* second) {
+  if (!wanted(core, kind)) return;
+  char text[1020];
+  size_t firstLength = first ? strnlen(first, sizeof text / 2 - 1) : 0;
+  size_t secondLength = second ? strnlen(second, sizeof text / 2 - 1) : 0;
+  if (firstLength) std::memcpy(text, first, firstLength);
+  text[firstLength] = '\0';
+  if (secondLength) std::memcpy(text + firstLength + 1, second, secondLength);
+  core->environment->post(kind, core->id, number, text, firstLength + 1 + secondLength);
 }
 
 void onFreewheel(int starting, void* argument) {
@@ -85,14 +83,7 @@ void onClientRegistration(const char* name, int registered, void* argument) {
 
 void onPortRegistration(jack_port_id_t id, int registered, void* argument) {
   int previous = disableCancellation();
-  ClientCore* core = coreOf(argument);
-  if (wanted(core, RecordKind::kPortRegistration)) {
-    // The UUID finds the Port object of a port that is gone (JACK2 keeps a released port's name).
-    char uuid[24] = "";
-    jack_port_t* port = core->jack->jack_port_by_id ? core->jack->jack_port_by_id(core->handle, id) : nullptr;
-    if (port && core->jack->jack_port_uuid) toDecimal(core->jack->jack_port_uuid(port), uuid);
-    notifyPair(core, RecordKind::kPortRegistration, registered != 0 ? 1 : 0, portName(core, id), uuid);
-  }
+  notify(coreOf(argument), RecordKind::kPortRegistration, registered != 0 ? 1 : 0, nullptr, id);
   restoreCancellation(previous);
 }
 
@@ -100,7 +91,11 @@ void onPortConnect(jack_port_id_t a, jack_port_id_t b, int connected, void* argu
   int previous = disableCancellation();
   ClientCore* core = coreOf(argument);
   if (wanted(core, RecordKind::kPortConnect)) {
-    notifyPair(core, RecordKind::kPortConnect, connected != 0 ? 1 : 0, portName(core, a), portName(core, b));
+    char first[24];
+    char second[24];
+    toDecimal(a, first);
+    toDecimal(b, second);
+    notifyPair(core, RecordKind::kPortConnect, connected != 0 ? 1 : 0, first, second);
   }
   restoreCancellation(previous);
 }
@@ -120,11 +115,7 @@ int onGraphOrder(void* argument) {
 
 int onXrun(void* argument) {
   int previous = disableCancellation();
-  ClientCore* core = coreOf(argument);
-  if (wanted(core, RecordKind::kXrun)) {
-    float delay = core->jack->jack_get_xrun_delayed_usecs ? core->jack->jack_get_xrun_delayed_usecs(core->handle) : 0;
-    notify(core, RecordKind::kXrun, static_cast<int64_t>(static_cast<double>(delay) * 1000.0));
-  }
+  notify(coreOf(argument), RecordKind::kXrun, 0);
   restoreCancellation(previous);
   return 0;
 }
@@ -137,33 +128,9 @@ void onPropertyChange(jack_uuid_t subject, const char* key, int change, void* ar
   restoreCancellation(previous);
 }
 
-// What JACK2 does for a client without a latency callback: every port of the client depends on
-// every other, so the receiving side takes the widest range of the other side.
-void propagateDefaultLatency(ClientCore* core, int mode) {
-  const LibJack* jack = core->jack;
-  if (!jack->jack_port_get_latency_range || !jack->jack_port_set_latency_range) return;
-  int from = mode == kPlaybackLatency ? kPortIsOutput : kPortIsInput;
-  int to = mode == kPlaybackLatency ? kPortIsInput : kPortIsOutput;
-  jack_latency_range_t widest{UINT32_MAX, 0};
-  std::lock_guard<std::mutex> guard(core->portsMutex);
-  for (jack_port_t* port : core->ownPorts) {
-    if (!port || !(jack->jack_port_flags(port) & from)) continue;
-    jack_latency_range_t range{0, 0};
-    jack->jack_port_get_latency_range(port, mode, &range);
-    if (range.min < widest.min) widest.min = range.min;
-    if (range.max > widest.max) widest.max = range.max;
-  }
-  if (widest.min == UINT32_MAX) widest.min = 0;
-  for (jack_port_t* port : core->ownPorts) {
-    if (port && (jack->jack_port_flags(port) & to)) jack->jack_port_set_latency_range(port, mode, &widest);
-  }
-}
-
 void onLatency(int mode, void* argument) {
   int previous = disableCancellation();
-  ClientCore* core = coreOf(argument);
-  if (!core->manualLatency.load()) propagateDefaultLatency(core, mode);
-  notify(core, RecordKind::kLatency, mode == kCaptureLatency ? 0 : 1);
+  notify(coreOf(argument), RecordKind::kLatency, mode == kCaptureLatency ? 0 : 1);
   restoreCancellation(previous);
 }
 
@@ -188,7 +155,10 @@ void installNotifications(ClientCore* core) {
   if (jack->jack_set_property_change_callback) {
     jack->jack_set_property_change_callback(client, &onPropertyChange, core);
   }
-  if (jack->jack_set_latency_callback) jack->jack_set_latency_callback(client, &onLatency, core);
+}
+
+int installLatencyCallback(ClientCore* core) {
+  return core->jack->jack_set_latency_callback(core->handle, &onLatency, core);
 }
 
 }  // namespace jackclient

@@ -134,7 +134,16 @@ export class Client extends EventEmitter<ClientEvents> implements Disposable, As
     listenerCount: (event) => this.listenerCount(event),
     emit: (event, ...args) => (this.emit as (name: string, ...values: unknown[]) => boolean)(event, ...args),
     portByName: (name) => (this.#native === null ? null : this.#existingPorts([name])[0] ?? null),
-    heldPort: (uuid) => this.#cache.get(uuid) ?? null,
+    portById: (id) => {
+      const found = this.#native?.portById(id) ?? null;
+      return found === null ? null : this.#existingPorts([found.name])[0] ?? null;
+    },
+    heldPortById: (id) => {
+      const uuid = this.#native?.portById(id)?.uuid ?? null;
+      return uuid === null ? null : this.#cache.get(uuid) ?? null;
+    },
+    xrunDelay: () => this.#native?.xrunDelayedUsecs() ?? 0,
+    defaultLatency: (mode) => this.#defaultLatency(mode),
     runCallback: (callback) => this.#runCallback(callback),
     beforeLatencyCallback: () => {
       this.#latencyChanged = false;
@@ -143,6 +152,8 @@ export class Client extends EventEmitter<ClientEvents> implements Disposable, As
   });
   #transportHandlers: TransportHandlerSources = { sync: null, timebase: null };
   #latencyChanged = false;
+  #latencyInstalled = false;
+  #active = false;
 
   /**
    * Opens a client named `name` (at most `clientNameSize() - 2` bytes on JACK2, no `:`).
@@ -164,6 +175,7 @@ export class Client extends EventEmitter<ClientEvents> implements Disposable, As
     // Notifications are posted by the addon only for kinds somebody listens to.
     const untyped = this as EventEmitter;
     untyped.on('newListener', (event: string | symbol) => {
+      if (event === 'latency' && this.#native !== null) this.#installLatency("client.on('latency')");
       if (isNotificationName(event)) this.#notifications.update(event);
     });
     untyped.on('removeListener', (event: string | symbol) => {
@@ -337,6 +349,7 @@ export class Client extends EventEmitter<ClientEvents> implements Disposable, As
   activate(): void {
     const code = this.#open().activate();
     if (code !== 0) throw new JackErrorCode(`cannot activate client ${quote(this.#name)}`, code);
+    this.#active = true;
   }
 
   /**
@@ -347,6 +360,7 @@ export class Client extends EventEmitter<ClientEvents> implements Disposable, As
   deactivate(ignoreErrors = true): void {
     requireBoolean(ignoreErrors, 'ignoreErrors');
     const code = this.#open().deactivate();
+    if (code === 0) this.#active = false;
     if (code !== 0 && !ignoreErrors) {
       throw new JackErrorCode(`cannot deactivate client ${quote(this.#name)}`, code);
     }
@@ -580,16 +594,20 @@ export class Client extends EventEmitter<ClientEvents> implements Disposable, As
   }
 
   /**
-   * Takes over the latency ranges of this client's ports (beyond the Python module): JACK calls
-   * `callback(mode)` when it recomputes latencies, and the callback sets its ports' ranges with
-   * `port.setLatencyRange()`. Without a latency callback, JACK2's default applies: every input
-   * depends on every output. When the callback changed a range, the library asks JACK to
-   * recompute once more, so the new ranges reach the clients downstream. The `latency` event only
-   * observes.
+   * Takes over the latency ranges of this client's ports (beyond the Python module): when JACK
+   * recomputes latencies, `callback(mode)` runs on the main thread and sets the ports' ranges with
+   * `port.setLatencyRange()`. Since that is after JACK's pass, a callback that changed a range
+   * makes the library ask JACK to recompute once more, so the ranges reach the clients downstream.
+   * Without a callback (or with the `latency` event only) the ranges follow JACK2's default: every
+   * input depends on every output. JACK accepts a latency callback only before activation: set it
+   * (or listen to `latency`) before {@link Client.activate}.
+   *
+   * @throws JackError when the client is active.
    */
   setLatencyCallback(callback: NotificationCallback<'latency'> | null): void {
+    this.#open();
+    if (callback !== null) this.#installLatency('setLatencyCallback()');
     this.#setNotification('latency', callback);
-    this.#open().setManualLatency(callback !== null);
   }
 
   // ---- Latency and statistics (libjack, beyond the Python module)
@@ -789,6 +807,33 @@ export class Client extends EventEmitter<ClientEvents> implements Disposable, As
   #setNotification<N extends NotificationName>(name: N, callback: NotificationCallback<N> | null, onlyAvailable = true): void {
     this.#open();
     this.#notifications.set(name, callback, onlyAvailable);
+  }
+
+  #installLatency(caller: string): void {
+    if (this.#latencyInstalled) return;
+    if (this.#active) {
+      throw new JackError(`${caller} must come before activate(): JACK accepts a latency callback only on an inactive client`);
+    }
+    requireSupport('jack_set_latency_callback', 'the latency callback');
+    const code = callNative(() => this.#open().installLatencyCallback());
+    if (code !== 0) throw new JackErrorCode('cannot set the latency callback', code);
+    this.#latencyInstalled = true;
+  }
+
+  /** JACK2's default, which it skips once a latency callback is installed: the widest range across. */
+  #defaultLatency(mode: LatencyMode): void {
+    const [from, to] = mode === 'playback' ? [this.#outports, this.#inports] : [this.#inports, this.#outports];
+    const fromPorts = [...from, ...(mode === 'playback' ? this.#midiOutports : this.#midiInports)];
+    const toPorts = [...to, ...(mode === 'playback' ? this.#midiInports : this.#midiOutports)];
+    let min = Infinity;
+    let max = 0;
+    for (const port of fromPorts) {
+      const range = port.getLatencyRange(mode);
+      min = Math.min(min, range.min);
+      max = Math.max(max, range.max);
+    }
+    if (min === Infinity) min = 0;
+    for (const port of toPorts) port.setLatencyRange(mode, { min, max });
   }
 
   #afterLatencyCallback(): void {

@@ -73,8 +73,10 @@ export interface NativeClient {
   midiBufferSize(): number;
   /** Which notification kinds JS listens for: bit `1 << RecordKind`. */
   setNotifications(mask: number): void;
-  /** True: the user sets the ports' latency ranges (no JACK2 default propagation). */
-  setManualLatency(on: boolean): void;
+  /** Installs the latency callback (before activation only); JACK2 then leaves the ranges to us. */
+  installLatencyCallback(): number;
+  /** The port with a notification's port id, or null. */
+  portById(id: number): { name: string; uuid: string | null } | null;
   /** [min, max], or null when the port is gone. Mode 0 capture, 1 playback. */
   portLatencyRange(port: NativePortRef, mode: number): [number, number] | null;
   portSetLatencyRange(port: NativePortRef, mode: number, min: number, max: number): number;

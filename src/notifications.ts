@@ -66,10 +66,16 @@ export interface NotificationHost {
   emit(event: NotificationName, ...args: unknown[]): boolean;
   /** The Port of a full name now, or null when there is none. */
   portByName(name: string): Port | null;
-  /** The Port object the client still holds for a port that is gone, or null. */
-  heldPort(uuid: string): Port | null;
+  /** The Port with a notification's port id now, or null when it is gone. */
+  portById(id: number): Port | null;
+  /** The Port object the client still holds for the (gone) port with that id, or null. */
+  heldPortById(id: number): Port | null;
+  /** The delay of the most recent xrun in microseconds. */
+  xrunDelay(): number;
   /** Runs user code; a throw goes to the `error` event (or is thrown when nobody listens). */
   runCallback(callback: () => void): void;
+  /** Sets the ports' latency ranges as JACK2 does when the client has no latency callback. */
+  defaultLatency(mode: LatencyMode): void;
   /** Called before and after a latency callback runs. */
   beforeLatencyCallback(): void;
   afterLatencyCallback(): void;
@@ -125,6 +131,10 @@ export class Notifications {
     const registered = this.#callbacks.get(name);
     if (registered !== undefined && (!registered.onlyAvailable || !decoded.missingPort)) {
       this.#call(name, registered, decoded.args);
+    } else if (name === 'latency') {
+      this.#host.beforeLatencyCallback();
+      this.#host.runCallback(() => this.#host.defaultLatency(decoded.args[0] as LatencyMode));
+      this.#host.afterLatencyCallback();
     }
     if (!decoded.missingPort && this.#host.listenerCount(name) > 0) {
       this.#host.runCallback(() => this.#host.emit(name, ...decoded.args));
@@ -159,12 +169,12 @@ export class Notifications {
       case 'clientRegistration':
         return { args: [text, value !== 0], missingPort: false };
       case 'portRegistration': {
-        const port = value !== 0 ? host.portByName(first) : host.heldPort(second);
+        const port = value !== 0 ? host.portById(Number(first)) : host.heldPortById(Number(first));
         return { args: [port, value !== 0], missingPort: port === null };
       }
       case 'portConnect': {
-        const a = host.portByName(first);
-        const b = host.portByName(second);
+        const a = host.portById(Number(first));
+        const b = host.portById(Number(second));
         return { args: [a, b, value !== 0], missingPort: a === null || b === null };
       }
       case 'portRename': {
@@ -174,7 +184,7 @@ export class Notifications {
       case 'graphOrder':
         return { args: [], missingPort: false };
       case 'xrun':
-        return { args: [value / 1000], missingPort: false };
+        return { args: [host.xrunDelay()], missingPort: false };
       case 'propertyChange':
         return { args: [first, second, value], missingPort: false };
       case 'latency':

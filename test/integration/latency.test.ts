@@ -67,14 +67,29 @@ describe('latency', () => {
     assert.deepEqual(input.getLatencyRange('playback'), { min: systemPlayback.min + 100, max: systemPlayback.max + 100 });
   });
 
-  it('emits the latency event and recomputes on request', async () => {
+  it('emits the latency event, keeps JACK2\'s default ranges meanwhile, and recomputes on request', async () => {
     const client = fixture.client('observer');
+    const input = client.inports.register('in');
+    const output = client.outports.register('out');
     const modes: jack.LatencyMode[] = [];
     client.on('latency', (mode) => modes.push(mode));
     client.activate();
+    client.connect('system:capture_2', input);
     client.recomputeTotalLatencies();
-    await eventually(() => modes.length >= 2, 'latency events');
-    assert.ok(modes.every((mode) => mode === 'capture' || mode === 'playback'));
+    await eventually(() => modes.includes('capture') && modes.includes('playback'), 'latency events of both modes');
+    const systemCapture = client.getPortByName('system:capture_2').getLatencyRange('capture');
+    await eventually(() => output.getLatencyRange('capture').max === systemCapture.max, 'the default range on the output');
+    assert.deepEqual((await lspLatency('observer:out')).capture, systemCapture);
+  });
+
+  it('refuses a latency callback or listener after activate(), as JACK does', () => {
+    const client = fixture.client('late_latency');
+    client.activate();
+    assert.throws(() => client.setLatencyCallback(() => {}), { name: 'JackError', message: /setLatencyCallback\(\) must come before activate\(\)/ });
+    assert.throws(() => client.on('latency', () => {}), { name: 'JackError', message: /client.on\('latency'\) must come before activate\(\)/ });
+    assert.equal(client.listenerCount('latency'), 0);
+    client.deactivate();
+    client.setLatencyCallback(() => {});
   });
 
   it('reports delay statistics and switches freewheel on and off', async () => {
