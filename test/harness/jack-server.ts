@@ -3,6 +3,7 @@
 import { randomBytes } from 'node:crypto';
 
 import { startPrivateServer, stopAllPrivateServers, type PrivateServer } from '../../src/cli/private-server.js';
+import { startPipeWireServer } from './pipewire-server.js';
 
 export interface JackServer extends PrivateServer {
   /** Environment for child processes that must talk to this server (and never start another). */
@@ -34,7 +35,17 @@ export function uniqueServerName(): string {
   return `jctest-${process.pid}-${counter}-${randomBytes(3).toString('hex')}`;
 }
 
+/** Which server the suite runs against: JACK2's jackd (default) or PipeWire (`JACK_CLIENT_TEST_SERVER=pipewire`). */
+export type ServerKind = 'jack2' | 'pipewire';
+
+export function serverKind(): ServerKind {
+  return process.env['JACK_CLIENT_TEST_SERVER'] === 'pipewire' ? 'pipewire' : 'jack2';
+}
+
+export const onPipeWire = serverKind() === 'pipewire';
+
 export async function startJackServer(options: ServerOptions = {}): Promise<JackServer> {
+  if (onPipeWire) return startPipeWireServer(options);
   const server = await startPrivateServer({ name: options.name ?? uniqueServerName(), ...(options.period ? { period: options.period } : {}) });
   const env = { ...process.env, JACK_DEFAULT_SERVER: server.name, JACK_NO_START_SERVER: '1' };
   return { ...server, env };
