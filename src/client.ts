@@ -20,6 +20,7 @@ import type { PortOwner } from './port-owner.js';
 import { makePorts, type Ports, type PortsOwner, type RegisterOptions } from './ports.js';
 import { Status } from './status.js';
 import { checkUuid } from './uuid.js';
+import { ensureUniqueName, type UniqueOpen } from './unique-name.js';
 import * as metadata from './metadata.js';
 import { Notifications, isNotificationName, type LatencyMode, type NotificationEvents, type NotificationName } from './notifications.js';
 import * as transport from './transport.js';
@@ -191,7 +192,7 @@ export class Client extends EventEmitter<ClientEvents> implements Disposable, As
       pendingOpens.set(this, { native, args });
       return;
     }
-    this.#adopt(native, native.open(...args));
+    this.#adopt(this.#unique({ native, result: native.open(...args) }, args));
   }
 
   /**
@@ -210,7 +211,7 @@ export class Client extends EventEmitter<ClientEvents> implements Disposable, As
     const pending = pendingOpens.get(client);
     pendingOpens.delete(client);
     if (!pending) throw new JackError('internal error: asynchronous open lost its arguments');
-    client.#adopt(pending.native, await pending.native.openAsync(...pending.args));
+    client.#adopt(client.#unique({ native: pending.native, result: await pending.native.openAsync(...pending.args) }, pending.args));
     return client;
   }
 
@@ -849,7 +850,15 @@ export class Client extends EventEmitter<ClientEvents> implements Disposable, As
     else if (source !== null) this.setProcessCallback(() => {});
   }
 
-  #adopt(native: NativeClient, result: NativeOpenResult): void {
+  #unique(opened: UniqueOpen, args: OpenArguments): UniqueOpen {
+    if (!opened.result.opened || !libjack().supports('jack_get_uuid_for_client_name')) return opened;
+    return ensureUniqueName(opened, args[0], this.#options.useExactName === true, (name) => {
+      const native = new (libjack().NativeClient)();
+      return { native, result: native.open(name, args[1], args[2], args[3]) };
+    });
+  }
+
+  #adopt({ native, result }: UniqueOpen): void {
     this.#status = new Status(result.status);
     if (!result.opened) {
       throw new JackOpenError(this.#name, this.#status, describeOpenFailure(this.#status, this.#name, this.#options));

@@ -1,6 +1,7 @@
 import { inspect } from 'node:util';
 
-const FLAGS = {
+/** @internal The `jack_status_t` bits. */
+export const STATUS_BITS = {
   failure: 0x01,
   invalidOption: 0x02,
   nameNotUnique: 0x04,
@@ -17,7 +18,7 @@ const FLAGS = {
 } as const;
 
 /** The name of one JACK status bit, e.g. `'serverFailed'`. */
-export type StatusFlag = keyof typeof FLAGS;
+export type StatusFlag = keyof typeof STATUS_BITS;
 
 /** The status bits JACK reports when a client is opened (`jack_status_t`). */
 export class Status {
@@ -60,7 +61,7 @@ export class Status {
 
   /** The names of the bits that are set, in bit order. */
   get flags(): StatusFlag[] {
-    return (Object.keys(FLAGS) as StatusFlag[]).filter((flag) => this.#has(flag));
+    return (Object.keys(STATUS_BITS) as StatusFlag[]).filter((flag) => this.#has(flag));
   }
 
   toString(): string {
@@ -74,6 +75,6 @@ export class Status {
   }
 
   #has(flag: StatusFlag): boolean {
-    return (this.code & FLAGS[flag]) !== 0;
+    return (this.code & STATUS_BITS[flag]) !== 0;
   }
 }

@@ -1,12 +1,14 @@
 // Runs test/fixtures/python_latency_probe.py: a Python JACK source and sink that measure, sample by
 // sample, how many frames late the source's signal reaches the sink through whatever the test
-// connects between them, beside a reference path through JACK's C `jack_thru`.
+// connects between them, beside a reference path through JACK's C `jack_thru` (on PipeWire a direct
+// link: there jack_thru does not pass sample values bit-exact, measured off by up to a frame's value).
 import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 
 import type { Client } from 'jack-client';
 
+import { onPipeWire } from './jack-server.js';
 import { PYTHON, type PeerTarget } from './peers.js';
 
 const SCRIPT = fileURLToPath(new URL('../../../test/fixtures/python_latency_probe.py', import.meta.url));
@@ -16,7 +18,7 @@ export interface LatencyProbe {
   readonly source: string;
   /** `<prefix>_sink:in` */
   readonly sink: string;
-  /** Connects the reference path: source -> `<prefix>_ref` (jack_thru) -> `<prefix>_sink:ref`. */
+  /** Connects the reference path: source -> `<prefix>_ref` (jack_thru) -> `<prefix>_sink:ref` (direct on PipeWire). */
   wireReference(client: Client): Promise<void>;
   /** Starts measuring; resolves after `seconds` with what the sink saw. */
   measure(): Promise<ProbeResult>;
@@ -37,7 +39,7 @@ export interface ProbeResult {
 
 export async function startLatencyProbe(prefix: string, seconds: number, target: PeerTarget): Promise<LatencyProbe> {
   const child = spawn(PYTHON, [SCRIPT, prefix, String(seconds)], { env: target.env, stdio: ['pipe', 'pipe', 'pipe'] });
-  const reference = spawn('jack_thru', [`${prefix}_ref`], { env: target.env, stdio: 'ignore' });
+  const reference = onPipeWire ? null : spawn('jack_thru', [`${prefix}_ref`], { env: target.env, stdio: 'ignore' });
   let stderr = '';
   child.stderr.on('data', (chunk: Buffer) => {
     stderr += chunk.toString();
@@ -54,6 +56,10 @@ export async function startLatencyProbe(prefix: string, seconds: number, target:
     source: `${prefix}_source:out`,
     sink: `${prefix}_sink:in`,
     async wireReference(client) {
+      if (onPipeWire) {
+        client.connect(`${prefix}_source:out`, `${prefix}_sink:ref`);
+        return;
+      }
       // jack_thru registers its ports a moment before it activates: retry until connections take.
       const until = Date.now() + 10000;
       for (;;) {
@@ -74,7 +80,7 @@ export async function startLatencyProbe(prefix: string, seconds: number, target:
     },
     stop() {
       if (child.exitCode === null) child.kill('SIGTERM');
-      if (reference.exitCode === null) reference.kill('SIGTERM');
+      if (reference !== null && reference.exitCode === null) reference.kill('SIGTERM');
     },
   };
 }

@@ -154,13 +154,9 @@ export async function startPipeWireServer(options: ServerOptions = {}): Promise<
     await stop();
     throw error;
   }
-  // This test process talks to the server through PipeWire's libjack too.
-  Object.assign(process.env, {
-    XDG_RUNTIME_DIR: runtime,
-    PIPEWIRE_RUNTIME_DIR: runtime,
-    XDG_CONFIG_HOME: config,
-    PIPEWIRE_REMOTE: socket,
-  });
+  // This test process talks to the server through PipeWire's libjack too, naming it by its socket
+  // path (serverName). PIPEWIRE_REMOTE would override every serverName, so only the peers get it.
+  Object.assign(process.env, { XDG_RUNTIME_DIR: runtime, PIPEWIRE_RUNTIME_DIR: runtime, XDG_CONFIG_HOME: config });
   return {
     name: socket,
     pid: started[1]?.child.pid ?? -1,

@@ -5,6 +5,9 @@ import { setTimeout as sleep } from 'node:timers/promises';
 
 import type { Client, Processor } from 'jack-client';
 
+import type { ServerFixture } from './fixtures.js';
+import { onPipeWire } from './jack-server.js';
+
 /** Polls until `check` holds; fails after `timeoutMs` saying what did not happen. */
 export async function eventually(check: () => boolean | Promise<boolean>, what: string, timeoutMs = 10000): Promise<void> {
   const until = Date.now() + timeoutMs;
@@ -22,10 +25,15 @@ export async function ask(processor: Processor, message: string): Promise<unknow
 }
 
 /**
- * Gives `client` audio and MIDI ports whose outputs are connected to its own inputs, runs
- * `processorUrl` on it and activates it; resolves once the processor is running.
+ * Opens a client `name` with audio and MIDI ports whose outputs are connected to its own inputs,
+ * runs `processorUrl` on it and activates it; resolves once the processor is running.
+ *
+ * PipeWire feeds a node's audio output back to its own input only once (later cycles read a stale
+ * buffer), so there the audio loop goes through a second client that copies its input to its
+ * output: the audio still comes back exactly one block later, as through JACK2's self-connection.
  */
-export async function startSelfLoop(client: Client, processorUrl: URL): Promise<Processor> {
+export async function startSelfLoop(fixture: ServerFixture, name: string, processorUrl: URL): Promise<{ client: Client; processor: Processor }> {
+  const client = fixture.client(name);
   const audioIn = client.inports.register('in_1');
   const audioOut = client.outports.register('out_1');
   const midiIn = client.midiInports.register('midi_in');
@@ -33,17 +41,30 @@ export async function startSelfLoop(client: Client, processorUrl: URL): Promise<
   const processor = client.setProcessCallback(processorUrl);
   await processor.ready;
   client.activate();
-  client.connect(audioOut, audioIn);
+  if (onPipeWire) {
+    const mirror = fixture.client(`${name}_mirror`);
+    mirror.inports.register('in');
+    mirror.outports.register('out');
+    const copier = mirror.setProcessCallback((_frames, ports) => {
+      ports.outports[0]!.getArray().set(ports.inports[0]!.getArray());
+    });
+    await copier.ready;
+    mirror.activate();
+    client.connect(audioOut, mirror.inports[0]!);
+    client.connect(mirror.outports[0]!, audioIn);
+  } else {
+    client.connect(audioOut, audioIn);
+  }
   client.connect(midiOut, midiIn);
-  return processor;
+  return { client, processor };
 }
 
 /**
  * Runs test/fixtures/loopback.processor in a self-loop ({@link startSelfLoop}) until 200 cycles
  * went by; resolves with the processor's report.
  */
-export async function runLoopback(client: Client, loopbackProcessor: URL): Promise<{ processor: Processor; report: unknown }> {
-  const processor = await startSelfLoop(client, loopbackProcessor);
+export async function runLoopback(fixture: ServerFixture, name: string, loopbackProcessor: URL): Promise<{ client: Client; processor: Processor; report: unknown }> {
+  const { client, processor } = await startSelfLoop(fixture, name, loopbackProcessor);
   await eventually(() => processor.counters.cycles > 200, '200 cycles ran');
-  return { processor, report: await ask(processor, 'report') };
+  return { client, processor, report: await ask(processor, 'report') };
 }

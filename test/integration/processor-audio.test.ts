@@ -39,8 +39,7 @@ function assertLatency(result: ProbeResult, expected: number, processor: Process
 
 describe('the realtime process callback, audio', () => {
   it('passes audio from its outputs back to its inputs sample-exact, one block later', async () => {
-    const client = fixture.client('loopback');
-    const { processor, report } = await runLoopback(client, LOOPBACK);
+    const { client, processor, report } = await runLoopback(fixture, 'loopback', LOOPBACK);
     const seen = report as { audioLatencies: Array<[number, number]>; silent: number };
     const blocksize = client.blocksize;
     assert.equal(seen.audioLatencies.length, 1, `every sample arrives with the same delay: ${JSON.stringify(seen.audioLatencies)}`);
@@ -72,7 +71,7 @@ describe('the realtime process callback, audio', () => {
     });
   }
 
-  it('counts late and skipped cycles of a processor that sleeps past the deadline, while jack_thru keeps running', async () => {
+  it('counts late and skipped cycles of a processor that sleeps past the deadline, while the reference path keeps running', async () => {
     const probe = await startLatencyProbe('pylate', 2, fixture.server);
     try {
       const client = thruClient('sleepy');
@@ -82,7 +81,7 @@ describe('the realtime process callback, audio', () => {
       await processor.ready;
       client.activate();
       client.connect(probe.source, 'sleepy:in_1');
-      // The measured path goes straight from source to sink; the reference path through jack_thru
+      // The measured path goes straight from source to sink; the reference path (jack_thru; a direct link on PipeWire)
       // must stay on time (the sink counts a cycle only when it is) while our client is late.
       client.connect(probe.source, probe.sink);
       await probe.wireReference(client);

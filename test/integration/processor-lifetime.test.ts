@@ -37,7 +37,7 @@ describe('a process with a running processor', () => {
 
 describe('the library loop in the audio worker', () => {
   it('allocates nothing per cycle while audio and MIDI pass through it', async () => {
-    const processor = await startSelfLoop(fixture.client('allocation'), ALLOCATION);
+    const { processor } = await startSelfLoop(fixture, 'allocation', ALLOCATION);
     const warmUp = 3000;  // let the JIT compile the loop and the views settle
     while (processor.counters.cycles < warmUp) await new Promise((resolve) => setTimeout(resolve, 50));
     const cycles = 3000;

@@ -11,8 +11,7 @@ const LOOPBACK = new URL('../fixtures/loopback.processor.js', import.meta.url);
 
 describe('the realtime process callback, MIDI', () => {
   it('passes MIDI events from its output back to its input with times, sizes and bytes intact (SysEx of 250 bytes)', async () => {
-    const client = fixture.client('midiloop');
-    const { processor, report } = await runLoopback(client, LOOPBACK);
+    const { client, processor, report } = await runLoopback(fixture, 'midiloop', LOOPBACK);
     const { midi } = report as {
       midi: { matched: number; mismatched: number; emptyCycles: number; sizes: number[]; times: number[] };
     };
