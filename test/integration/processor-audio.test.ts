@@ -92,7 +92,7 @@ describe('the realtime process callback, audio', () => {
       assert.deepEqual([...latencies.keys()], [0], `latencies: ${JSON.stringify([...latencies])}`);
       assert.equal(silent, 0);
       const blocksOnTime = latencies.get(0)! / client.blocksize;
-      assert.ok(blocksOnTime > 100, `the graph kept running: ${blocksOnTime} blocks on time through jack_thru, ` +
+      assert.ok(blocksOnTime > 100, `the graph kept running: ${blocksOnTime} blocks on time through the reference, ` +
         `${sourceMissed} cycles not`);
       assert.equal(processor.state, 'running');
     } finally {
