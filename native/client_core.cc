@@ -61,12 +61,32 @@ void ClientCore::adopt(jack_client_t* opened) {
   environment->track(this);
 }
 
+// PipeWire stops a client's data thread with pthread_cancel. When the cancel lands while that
+// thread is inside a cycle, the node never reports the cycle finished, and the driver it belonged
+// to waits for it for good: later clients linked to that driver get one cycle and no more (seen
+// with the test source and sink, every few clients). A client whose ports are disconnected first
+// has left the driver's graph, so its data thread can stop at any moment.
+void ClientCore::leaveGraph() {
+  if (!libJackIsPipeWire() || !jack->jack_port_disconnect) return;
+  for (jack_port_t* port : ownPorts) {
+    if (port) jack->jack_port_disconnect(handle, port);
+  }
+}
+
+int ClientCore::deactivate() {
+  leaveGraph();
+  return jack->jack_deactivate(handle);
+}
+
 int ClientCore::close() {
   std::lock_guard<std::mutex> guard(requests);
   if (!handle) return 0;
+  leaveGraph();
+  // The process callback stops touching ports before JACK tears them down (PipeWire's libjack
+  // still runs it while the client closes).
+  bridge.publish(nullptr);
   int result = jack->jack_client_close(handle);
   handle = nullptr;
-  bridge.publish(nullptr);  // JACK's process thread has stopped
   ownPorts.clear();
   environment->untrack(this);
   return result;

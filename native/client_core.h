@@ -17,6 +17,8 @@ struct ClientCore {
   ClientCore(const LibJack* jack, std::shared_ptr<Environment> environment);
   ~ClientCore();
 
+  // On PipeWire: disconnects every port of the client (see deactivate()).
+  void leaveGraph();
   // Installs the callbacks every client needs and starts tracking it for teardown.
   void adopt(jack_client_t* handle);
   // Makes the client a slow-sync client whose sync requests go to the audio worker (or not).
@@ -24,6 +26,9 @@ struct ClientCore {
   int setSync(bool on);
   // Asks to become timebase master, the worker filling the position; JACK's result code.
   int setTimebase(bool conditional);
+  // jack_deactivate; on PipeWire the client's ports are disconnected first (see the .cc).
+  // The caller holds `requests`.
+  int deactivate();
   // Idempotent. Returns jack_client_close's result, 0 when already closed.
   int close();
 

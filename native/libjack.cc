@@ -3,6 +3,7 @@
 #include <dlfcn.h>
 
 #include <cstdlib>
+#include <cstring>
 #include <mutex>
 #include <unordered_map>
 
@@ -63,6 +64,15 @@ const std::string& libJackPath() {
 const std::string& loadError() {
   loadLibJack();
   return loader().error;
+}
+
+bool libJackIsPipeWire() {
+  static const bool pipewire = [] {
+    const LibJack* jack = loadLibJack();
+    const char* version = jack && jack->jack_get_version_string ? jack->jack_get_version_string() : nullptr;
+    return version != nullptr && std::strstr(version, "PipeWire") != nullptr;
+  }();
+  return pipewire;
 }
 
 bool libJackHas(const std::string& name) {

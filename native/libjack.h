@@ -184,6 +184,8 @@ const std::string& libJackPath();
 const std::string& loadError();
 // Whether the loaded libjack exports `name` (false when libjack is not loaded).
 bool libJackHas(const std::string& name);
+// Whether the loaded libjack is PipeWire's (its version string says "using PipeWire").
+bool libJackIsPipeWire();
 // Frees memory that libjack allocated (jack_free when present, else free).
 void jackFree(void* pointer);
 

@@ -312,7 +312,9 @@ Napi::Value NativeClient::activate(const Napi::CallbackInfo& info) {
 
 Napi::Value NativeClient::deactivate(const Napi::CallbackInfo& info) {
   JACK_LOCKED;
-  return Napi::Number::New(info.Env(), JACK_CALL(jack_deactivate)(client(info.Env())));
+  client(info.Env());
+  JACK_CALL(jack_deactivate);
+  return Napi::Number::New(info.Env(), core_->deactivate());
 }
 
 Napi::Value NativeClient::uuidForClientName(const Napi::CallbackInfo& info) {
