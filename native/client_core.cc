@@ -1,5 +1,7 @@
 #include "client_core.h"
 
+#include <time.h>
+
 #include "cancellation.h"
 #include "notifications.h"
 
@@ -70,6 +72,14 @@ void ClientCore::leaveGraph() {
   if (!libJackIsPipeWire() || !jack->jack_port_disconnect) return;
   for (jack_port_t* port : ownPorts) {
     if (port) jack->jack_port_disconnect(handle, port);
+  }
+  // PipeWire removes links asynchronously: wait (up to 200 ms) until none is left.
+  for (int round = 0; round < 200; ++round) {
+    bool linked = false;
+    for (jack_port_t* port : ownPorts) linked = linked || (port && jack->jack_port_connected(port) > 0);
+    if (!linked) break;
+    timespec pause{0, 1000 * 1000};
+    nanosleep(&pause, nullptr);
   }
 }
 

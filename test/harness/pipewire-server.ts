@@ -2,7 +2,9 @@
 // own D-Bus session bus (WirePlumber needs one), PipeWire and WirePlumber, nothing shared with a
 // desktop session. A test source (audiotestsrc) and a null sink are the "sound card"; PipeWire's
 // JACK names the default ones `system:capture_N` / `system:playback_N` (jack.default-as-system),
-// as JACK2's dummy driver does. Every process it started is stopped by process id after.
+// as JACK2's dummy driver does. PipeWire's Dummy-Driver drives the graph, as jackd's dummy backend
+// does (with the test nodes as drivers, a client closing while linked to them could leave them
+// waiting for it: later clients got one cycle). Every process it started is stopped by pid after.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -41,6 +43,7 @@ context.objects = [
             node.description = "Test capture"
             media.class      = "Audio/Source"
             audio.position   = "FL,FR"
+            node.driver      = false
         }
     }
     { factory = adapter
@@ -50,6 +53,7 @@ context.objects = [
             node.description = "Test playback"
             media.class      = "Audio/Sink"
             audio.position   = "FL,FR"
+            node.driver      = false
         }
     }
 ]
