@@ -15,6 +15,16 @@ void onInfoShutdown(jack_status_t code, const char* reason, void* argument) {
   restoreCancellation(previous);
 }
 
+// PipeWire's libjack calls only the plain shutdown callback (when its connection to the server
+// fails); JACK2 calls the info one. A second report of the same shutdown is ignored in TS.
+void onShutdown(void* argument) {
+  int previous = disableCancellation();
+  auto* core = static_cast<ClientCore*>(argument);
+  constexpr jack_status_t kFailureServerError = 0x21;
+  core->environment->post(RecordKind::kShutdown, core->id, kFailureServerError, "the connection to the server was lost");
+  restoreCancellation(previous);
+}
+
 int onProcess(jack_nframes_t frames, void* argument) {
   int previous = disableCancellation();
   auto* core = static_cast<ClientCore*>(argument);
@@ -58,6 +68,7 @@ ClientCore::~ClientCore() { close(); }
 void ClientCore::adopt(jack_client_t* opened) {
   handle = opened;
   if (jack->jack_on_info_shutdown) jack->jack_on_info_shutdown(handle, &onInfoShutdown, this);
+  if (libJackIsPipeWire() && jack->jack_on_shutdown) jack->jack_on_shutdown(handle, &onShutdown, this);
   if (jack->jack_set_process_callback) jack->jack_set_process_callback(handle, &onProcess, this);
   installNotifications(this);
   environment->track(this);

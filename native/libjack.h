@@ -16,6 +16,7 @@ typedef uint64_t jack_uuid_t;
 typedef int jack_options_t;
 typedef int jack_status_t;
 typedef void (*JackInfoShutdownCallback)(jack_status_t code, const char* reason, void* arg);
+typedef void (*JackShutdownCallback)(void* arg);
 typedef void (*JackMessageFunction)(const char* message);
 typedef int (*JackProcessCallback)(jack_nframes_t nframes, void* arg);
 typedef void (*JackFreewheelCallback)(int starting, void* arg);
@@ -82,6 +83,7 @@ namespace jackclient {
   X(jack_activate, int, (jack_client_t*))                                                      \
   X(jack_deactivate, int, (jack_client_t*))                                                    \
   X(jack_on_info_shutdown, void, (jack_client_t*, JackInfoShutdownCallback, void*))            \
+  X(jack_on_shutdown, void, (jack_client_t*, JackShutdownCallback, void*))                     \
   X(jack_is_realtime, int, (jack_client_t*))                                                   \
   X(jack_get_sample_rate, jack_nframes_t, (jack_client_t*))                                    \
   X(jack_get_buffer_size, jack_nframes_t, (jack_client_t*))                                    \
