@@ -30,6 +30,10 @@ Napi::Value load(const Napi::CallbackInfo& info) {
   return result;
 }
 
+Napi::Value isPipeWire(const Napi::CallbackInfo& info) {
+  return Napi::Boolean::New(info.Env(), libJackIsPipeWire());
+}
+
 Napi::Value supports(const Napi::CallbackInfo& info) {
   return Napi::Boolean::New(info.Env(), libJackHas(info[0].As<Napi::String>()));
 }
@@ -106,6 +110,7 @@ Napi::Object init(Napi::Env env, Napi::Object exports) {
       env, [](void* data) { stopForwardingTo(Napi::Env(static_cast<napi_env>(data))); }, env);
   exports.Set("load", Napi::Function::New(env, load));
   exports.Set("supports", Napi::Function::New(env, supports));
+  exports.Set("isPipeWire", Napi::Function::New(env, isPipeWire));
   exports.Set("version", Napi::Function::New(env, version));
   exports.Set("versionString", Napi::Function::New(env, versionString));
   exports.Set("clientNameSize", Napi::Function::New(env, clientNameSize));

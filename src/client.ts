@@ -670,8 +670,7 @@ export class Client extends EventEmitter<ClientEvents> implements Disposable, As
    * Setting it repositions the transport (`jack_transport_locate`).
    */
   get transportFrame(): number {
-    requireSupport('jack_get_current_transport_frame', 'the transport');
-    return callNative(() => this.#open().transportFrame());
+    return transport.currentFrame(this.#open());
   }
 
   set transportFrame(frame: number) {

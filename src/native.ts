@@ -156,6 +156,8 @@ export type Dispatcher = (kind: number, clientId: number, value: number, text: s
 export interface NativeAddon {
   load(): { loaded: boolean; path: string; error: string };
   supports(functionName: string): boolean;
+  /** Whether the loaded libjack is PipeWire's. */
+  isPipeWire(): boolean;
   version(): [number, number, number, number];
   versionString(): string;
   clientNameSize(): number;

@@ -1,7 +1,8 @@
 // The transport calls of Client: argument checks, position structs, result codes.
 import { describe } from './arguments.js';
 import { JackError, JackErrorCode } from './errors.js';
-import { callNative, requireSupport } from './library.js';
+import { ROLLING } from './constants.js';
+import { callNative, libjack, requireSupport } from './library.js';
 import type { NativeClient } from './native.js';
 import {
   POSITION_BYTES,
@@ -17,6 +18,29 @@ import {
 
 const MAX_FRAME = 0xffffffff;
 const EBUSY = 16;
+const EIO = 5;
+
+/** Why a transport request failed: PipeWire's libjack moves the transport only for active clients. */
+function transportFailure(what: string, code: number): JackErrorCode {
+  if (code === -EIO && libjack().isPipeWire()) {
+    return new JackErrorCode(`${what}: PipeWire's JACK changes the transport only from an active client (call activate() first)`, code);
+  }
+  return new JackErrorCode(what, code);
+}
+
+/**
+ * The current transport frame. PipeWire 0.3's jack_get_current_transport_frame ignores a locate
+ * while the transport is stopped (it answers 0 where jack_transport_query knows the new frame), so
+ * there the stopped frame comes from the query.
+ */
+export function currentFrame(native: NativeClient): number {
+  requireSupport('jack_get_current_transport_frame', 'the transport');
+  if (libjack().isPipeWire()) {
+    const [state, position] = queryStruct(native);
+    if (state !== ROLLING) return position.frame;
+  }
+  return callNative(() => native.transportFrame());
+}
 
 export function checkFrame(frame: unknown, parameter = 'frame'): number {
   if (typeof frame !== 'number' || !Number.isInteger(frame)) {
@@ -47,7 +71,7 @@ export function locate(native: NativeClient, frame: unknown): void {
   const checked = checkFrame(frame);
   requireSupport('jack_transport_locate', 'the transport');
   const code = callNative(() => native.transportLocate(checked));
-  if (code !== 0) throw new JackErrorCode(`cannot locate the transport to frame ${checked}`, code);
+  if (code !== 0) throw transportFailure(`cannot locate the transport to frame ${checked}`, code);
 }
 
 export function reposition(native: NativeClient, position: unknown): void {
@@ -62,7 +86,7 @@ export function reposition(native: NativeClient, position: unknown): void {
   }
   requireSupport('jack_transport_reposition', 'the transport');
   const code = callNative(() => native.transportReposition(writePosition(fields)));
-  if (code !== 0) throw new JackErrorCode(`cannot reposition the transport to frame ${fields.frame}`, code);
+  if (code !== 0) throw transportFailure(`cannot reposition the transport to frame ${fields.frame}`, code);
 }
 
 export function setSyncTimeout(native: NativeClient, usecs: unknown): void {
