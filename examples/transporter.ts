@@ -14,6 +14,7 @@ if (!COMMANDS.includes(command)) {
 }
 
 const client = new jack.Client(name);
+client.activate();  // PipeWire's JACK reads and moves the transport only for active clients
 const state = client.transportState;
 const stopped = state.equals(jack.STOPPED);
 let result = 0;

@@ -43,6 +43,8 @@ export {
   versionString,
 } from './module-functions.js';
 export { LIBJACK_PATH_VARIABLE, supports } from './library.js';
+export { implementation } from './implementation.js';
+export type { JackImplementation } from './implementation.js';
 export {
   AUDIO_PORT_TYPE,
   METADATA_CONNECTED,

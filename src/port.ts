@@ -3,13 +3,14 @@ import { inspect } from 'node:util';
 import { describe, quote, requireBoolean, requireString } from './arguments.js';
 import { AUDIO_PORT_TYPE, MIDI_PORT_TYPE, PortFlag } from './constants.js';
 import { JackError, JackErrorCode } from './errors.js';
-import { callNative, requireSupport } from './library.js';
+import { callNative, libjack, requireSupport } from './library.js';
 import { checkShortPortName, maxRenamedPortNameBytes } from './limits.js';
 import { NO_SUCH_PORT, type NativeClient, type NativePortInfo, type NativePortRef } from './native.js';
 import type { PortOwner } from './port-owner.js';
 import type { LatencyMode } from './notifications.js';
 
 const CONSTRUCTING = Symbol('jack-client: internal port construction');
+const EINVAL = 22;
 
 /** A latency range in frames. */
 export interface LatencyRange {
@@ -116,6 +117,9 @@ export class Port {
       );
     }
     const code = this.#call((native, reference) => native.portSetAlias(reference, alias));
+    if (code === -EINVAL && libjack().isPipeWire() && !this.#info().mine) {
+      throw new JackErrorCode(`cannot set alias ${quote(alias)} on ${quote(this.name)}: PipeWire's JACK sets aliases only on the client's own ports`, code);
+    }
     this.#check(code, `cannot set alias ${quote(alias)} on ${quote(this.name)}`);
   }
 

@@ -8,6 +8,7 @@ import * as jack from 'jack-client';
 import type { Client } from 'jack-client';
 
 import { useJackServer } from '../harness/fixtures.js';
+import { onPipeWire } from '../harness/jack-server.js';
 import { runPeer, runPython } from '../harness/peers.js';
 import { eventually } from '../harness/waiting.js';
 
@@ -137,8 +138,13 @@ describe('examples', () => {
       assert.match(showtime.output(), /state: jack\.ROLLING\tBBT: +\d+\|[123]\|\d{4}/);
 
       const second = runExample('timebase-master', ['-c', '-n', 'second_master', '--seconds', '1']);
-      assert.equal(await second.exited, 1, second.output());
-      assert.match(second.output(), /Another JACK timebase master is active/);
+      if (onPipeWire) {
+        // PipeWire 0.3's JACK grants a conditional request even while another client is master.
+        assert.equal(await second.exited, 0, second.output());
+      } else {
+        assert.equal(await second.exited, 1, second.output());
+        assert.match(second.output(), /Another JACK timebase master is active/);
+      }
 
       assert.equal((await transporter('stop')).code, 0);
       await eventually(() => observer.transportState.equals(jack.STOPPED), 'stopped');
@@ -164,7 +170,12 @@ describe('examples', () => {
     assert.match(output, /^jack\.STOPPED 123 will be ready in 0\.\d\d seconds$/m);
     assert.match(output, /^jack\.STARTING 123 will be ready in 0\.\d\d seconds$/m);
     assert.match(output, /^jack\.STARTING 123 just got ready$/m, 'with the default timeout the transport waited');
-    assert.match(output, /^jack\.ROLLING \d+ (will catch up|just caught up)/m, 'with the short timeout it rolled on');
+    if (onPipeWire) {
+      // PipeWire 0.3's JACK keeps waiting for a slow-sync client past its sync timeout.
+      assert.doesNotMatch(output, /^jack\.ROLLING \d+ (will catch up|just caught up)/m);
+    } else {
+      assert.match(output, /^jack\.ROLLING \d+ (will catch up|just caught up)/m, 'with the short timeout it rolled on');
+    }
   });
 
   it('metadata sets, shows and removes properties', async () => {
@@ -177,15 +188,21 @@ describe('examples', () => {
     assert.deepEqual(jack.getAllProperties(), {}, 'it removed them all');
   });
 
-  it('aliases sets, lists and removes an alias on every port', async () => {
+  it('aliases sets, lists and removes an alias on every port that takes one', async () => {
     const run = runExample('aliases', []);
     assert.equal(await run.exited, 0, run.output());
     const output = run.output();
-    assert.match(output, /port 'capture_1' => setAlias\('Alias Name 0'\)/);
     const [during, after] = output.split('Testing unsetAlias() ...');
-    assert.match(during!, /port 'capture_1', alias \d => 'Alias Name 0'/);
-    assert.doesNotMatch(after!, /alias \d => 'Alias Name/);
-    const observer = fixture.client('alias_observer');
-    assert.ok(!observer.getPortByName('system:capture_1').aliases.includes('Alias Name 0'));
+    assert.match(during!, /port 'input' => setAlias\('Alias Name \d+'\)/);
+    assert.match(during!, /port 'input', alias \d => 'Alias Name \d+'/);
+    if (onPipeWire) {
+      assert.match(output, /port '[^']+' belongs to another client: skipped \(PipeWire\)/, 'PipeWire sets aliases only on own ports');
+    } else {
+      assert.match(during!, /port 'capture_1', alias \d => 'Alias Name 0'/);
+      const observer = fixture.client('alias_observer');
+      assert.ok(!observer.getPortByName('system:capture_1').aliases.includes('Alias Name 0'));
+    }
+    // PipeWire's JACK removes an alias asynchronously: the example's listing right after may still show it.
+    if (!onPipeWire) assert.doesNotMatch(after!, /alias \d => 'Alias Name/);
   });
 });
