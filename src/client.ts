@@ -140,8 +140,10 @@ export class Client extends EventEmitter<ClientEvents> implements Disposable, As
       return found === null ? null : this.#existingPorts([found.name])[0] ?? null;
     },
     heldPortById: (id) => {
-      const uuid = this.#native?.portById(id)?.uuid ?? null;
-      return uuid === null ? null : this.#cache.get(uuid) ?? null;
+      // A port that exists under this id now is another one (PipeWire reuses ids at once).
+      const found = this.#native?.portById(id) ?? null;
+      if (found === null || found.uuid === null || this.#native?.portInfo(found.name)) return null;
+      return this.#cache.get(found.uuid) ?? null;
     },
     xrunDelay: () => this.#native?.xrunDelayedUsecs() ?? 0,
     defaultLatency: (mode) => this.#defaultLatency(mode),

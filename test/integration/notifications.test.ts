@@ -4,6 +4,7 @@ import { describe, it } from 'node:test';
 import * as jack from 'jack-client';
 
 import { useJackServer } from '../harness/fixtures.js';
+import { onPipeWire } from '../harness/jack-server.js';
 import { runPeer, runPython } from '../harness/peers.js';
 import { eventually } from '../harness/waiting.js';
 
@@ -39,8 +40,15 @@ describe('notifications', () => {
     held.unregister();
     loose.unregister();
     await eventually(() => seen.length >= 2, 'two unregistrations');
-    assert.equal(seen[0]![0], heldHere, 'the Port object this client holds');
-    assert.deepEqual(seen.map(([port, register]) => [port?.name ?? null, register]), [['port_owner:held', false], [null, false]]);
+    if (onPipeWire) {
+      // PipeWire's libjack may forget a port's id as it goes: the held object, or null.
+      assert.ok(seen[0]![0] === heldHere || seen[0]![0] === null, `got ${seen[0]![0]}`);
+      assert.deepEqual(seen.map(([, register]) => register), [false, false]);
+      assert.equal(seen[1]![0], null);
+    } else {
+      assert.equal(seen[0]![0], heldHere, 'the Port object this client holds');
+      assert.deepEqual(seen.map(([port, register]) => [port?.name ?? null, register]), [['port_owner:held', false], [null, false]]);
+    }
 
     const available: Array<[string | undefined, boolean]> = [];
     client.setPortRegistrationCallback((port, register) => available.push([port?.name, register]));
@@ -67,7 +75,9 @@ describe('notifications', () => {
     assert.ok(graphOrders >= 1, 'the graph was reordered');
   });
 
-  it('reports a port renamed by the Python module', async () => {
+  it('reports a port renamed by the Python module', {
+    skip: onPipeWire && 'PipeWire 0.3\'s libjack stores a port rename callback but never calls it',
+  }, async () => {
     const client = fixture.client('rename_watch');
     const renames: Array<[string | undefined, string, string]> = [];
     client.setPortRenameCallback((port, oldName, newName) => renames.push([port?.name, oldName, newName]));
@@ -91,16 +101,31 @@ describe('notifications', () => {
     client.setBlocksizeCallback((size) => sizes.push(size));
     client.on('freewheel', (starting) => freewheel.push(starting));
     client.activate();
+    // PipeWire ends a client's freewheel (and may drop its block size request) when the client
+    // leaves, and jack_freewheel / jack_bufsize leave right after asking: there another client of
+    // ours asks, and stays.
+    const other = onPipeWire ? fixture.client('server_asker') : null;
+    if (other) {
+      // Freewheel moves a PipeWire graph, not the server: the asker is linked to the watcher.
+      client.inports.register('in');
+      other.outports.register('out');
+      other.activate();
+      other.connect(other.outports[0]!, client.inports[0]!);
+    }
     try {
-      await runPeer('jack_bufsize', ['512'], fixture.server);
+      if (other) other.blocksize = 512;
+      else await runPeer('jack_bufsize', ['512'], fixture.server);
       await eventually(() => sizes.includes(512), 'the block size notification');
       assert.equal(client.blocksize, 512);
     } finally {
-      await runPeer('jack_bufsize', ['256'], fixture.server);
+      if (other) other.blocksize = 256;
+      else await runPeer('jack_bufsize', ['256'], fixture.server);
     }
-    await runPeer('jack_freewheel', ['y'], fixture.server);
+    if (other) other.setFreewheel(true);
+    else await runPeer('jack_freewheel', ['y'], fixture.server);
     await eventually(() => freewheel.length >= 1, 'freewheel start');
-    await runPeer('jack_freewheel', ['n'], fixture.server);
+    if (other) other.setFreewheel(false);
+    else await runPeer('jack_freewheel', ['n'], fixture.server);
     await eventually(() => freewheel.length >= 2, 'freewheel end');
     assert.deepEqual(freewheel, [true, false]);
   });
@@ -112,7 +137,9 @@ describe('notifications', () => {
     assert.deepEqual(rates, [48000]);
   });
 
-  it('reports an xrun caused by a slow Python client, with its delay', async () => {
+  it('reports an xrun caused by a slow Python client, with its delay', {
+    skip: onPipeWire && 'on PipeWire 0.3.65 the slow Python peer never exits (observed: its close waits on its overrunning cycles), so it cannot serve as the xrun source',
+  }, async () => {
     const client = fixture.client('xrun_watch');
     const delays: number[] = [];
     client.setXrunCallback((delay) => delays.push(delay));
@@ -130,7 +157,9 @@ describe('notifications', () => {
     assert.ok(delays.every((delay) => typeof delay === 'number' && delay >= 0), `delays ${delays.join(', ')}`);
   });
 
-  it('reports property changes made by jack_property', async () => {
+  it('reports property changes made by jack_property', {
+    skip: onPipeWire && 'PipeWire 0.3\'s libjack stores a property change callback but never calls it',
+  }, async () => {
     const client = fixture.client('prop_watch');
     const changes: Array<[string, string, number]> = [];
     client.on('propertyChange', (subject, key, change) => changes.push([subject, key, change]));
