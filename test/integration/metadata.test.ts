@@ -4,6 +4,8 @@ import { describe, it } from 'node:test';
 import * as jack from 'jack-client';
 
 import { useJackServer } from '../harness/fixtures.js';
+import { onPipeWire } from '../harness/jack-server.js';
+import { eventually } from '../harness/waiting.js';
 import { runPeer, runPython } from '../harness/peers.js';
 
 const fixture = useJackServer();
@@ -26,12 +28,14 @@ describe('metadata', () => {
     assert.match(listed, /XMLSchema#int/, `the type is listed: ${listed}`);
 
     await jackProperty('-s', client.uuid, KEY, 'from jack_property', 'text/plain');
+    // JACK2 stores properties before jack_property returns; PipeWire shows them a moment later.
+    await eventually(() => jack.getProperty(client.uuid, KEY) !== null, 'jack_property\'s property');
     const property = jack.getProperty(client.uuid, KEY);
     assert.ok(property !== null);
     assert.equal(property.value.toString(), 'from jack_property');
     assert.equal(property.type, 'text/plain');
     await jackProperty('--client', '-s', 'meta', jack.METADATA_ICON_NAME, 'audio-card');
-    assert.equal(jack.getProperty(client, jack.METADATA_ICON_NAME)?.value.toString(), 'audio-card');
+    await eventually(() => jack.getProperty(client, jack.METADATA_ICON_NAME)?.value.toString() === 'audio-card', 'the icon name');
   });
 
   it('lists properties per subject and for all subjects, as the Python module does', async () => {
@@ -63,24 +67,31 @@ describe('metadata', () => {
       "c = jack.Client('py_writer', no_start_server=True)",
       `c.set_property(${client.uuid}, '${KEY}/py', b'\\x01\\x02', 'application/x-test')`,
     ].join('\n'), fixture.server);
+    await eventually(() => jack.getProperty(client, `${KEY}/py`) !== null, 'the Python module\'s property');
     const written = jack.getProperty(client, `${KEY}/py`);
     assert.deepEqual([...written!.value], [1, 2]);
     assert.equal(written!.type, 'application/x-test');
   });
 
-  it('removes one, all of a subject, and all properties; jack_property sees them gone', async () => {
+  it('removes one, all of a subject, and all properties; jack_property sees them gone', {
+    skip: onPipeWire && 'observed on PipeWire 0.3.65: a removed property stays in the view of the client that removed it',
+  }, async () => {
     const client = fixture.client('remover');
     const port = client.outports.register('out');
     client.setProperty(client, `${KEY}/a`, 'a');
     client.setProperty(client, `${KEY}/b`, 'b');
     client.setProperty(port, `${KEY}/c`, 'c');
+    // PipeWire applies changes asynchronously: what this client reads back comes a moment later.
+    await eventually(() => Object.keys(jack.getProperties(client)).length === 2, 'both properties');
     client.removeProperty(client, `${KEY}/a`);
-    assert.equal(jack.getProperty(client, `${KEY}/a`), null);
-    assert.throws(() => client.removeProperty(client, `${KEY}/a`), { name: 'JackError', message: /has no such property/ });
+    await eventually(() => jack.getProperty(client, `${KEY}/a`) === null, 'the removal');
+    if (!onPipeWire) {
+      assert.throws(() => client.removeProperty(client, `${KEY}/a`), { name: 'JackError', message: /has no such property/ });
+    }
     assert.equal(client.removeProperties(client), 1);
-    assert.deepEqual(jack.getProperties(client), {});
+    await eventually(() => Object.keys(jack.getProperties(client)).length === 0, 'the removal of the rest');
     client.removeAllProperties();
-    assert.deepEqual(jack.getAllProperties(), {});
+    await eventually(() => Object.keys(jack.getAllProperties()).length === 0, 'the removal of all');
     assert.doesNotMatch(await jackProperty('-l'), new RegExp(KEY));
   });
 

@@ -4,6 +4,8 @@ import { describe, it } from 'node:test';
 import * as jack from 'jack-client';
 
 import { useJackServer } from '../harness/fixtures.js';
+import { onPipeWire } from '../harness/jack-server.js';
+import { eventually } from '../harness/waiting.js';
 import { listPorts, runPeer, runPython } from '../harness/peers.js';
 
 const fixture = useJackServer();
@@ -121,16 +123,18 @@ describe('port lists', () => {
     const fresh = b.inports.register('fresh');
     assert.throws(() => old.shortname, { message: 'port "recycle_a:gone" was unregistered' });
     assert.throws(() => old.setAlias('hijack'), { message: 'port "recycle_a:gone" was unregistered' });
-    assert.deepEqual(fresh.aliases, []);
+    assert.ok(!fresh.aliases.includes('hijack'), `aliases ${fresh.aliases.join(', ')}`);
     assert.equal(typeof oldUuid, 'string');
   });
 
-  it('a port of another client that disappears gives a JackError', () => {
+  it('a port of another client that disappears gives a JackError', async () => {
     const watcher = fixture.client('watcher');
     const other = fixture.client('vanishing');
     other.outports.register('out');
     const seen = watcher.getPortByName('vanishing:out');
     other.close();
+    // JACK2 removes the port before close() returns; PipeWire tells the other clients a moment later.
+    await eventually(() => !watcher.getPorts().some((port) => port.name === 'vanishing:out'), 'the port is gone');
     assert.throws(() => seen.shortname, { name: 'JackError', message: 'port "vanishing:out" no longer exists in JACK' });
     assert.throws(() => watcher.getPortByName('vanishing:out'), { name: 'JackError', message: 'port "vanishing:out" does not exist' });
   });
@@ -144,14 +148,22 @@ describe('renaming and aliases', () => {
     assert.equal(port.name, 'renamer:after');
     assert.equal(port.shortname, 'after');
     const ports = await listPorts(fixture.server);
-    assert.ok(ports.has('renamer:after') && !ports.has('renamer:before'));
+    if (onPipeWire) {
+      // PipeWire 0.3's jack_port_rename renames the port for this client only: other processes
+      // keep the old name (observed with jack_lsp).
+      assert.ok(ports.has('renamer:before'), [...ports.keys()].join(', '));
+    } else {
+      assert.ok(ports.has('renamer:after') && !ports.has('renamer:before'));
+    }
     const limit = jack.portNameSize() - 2;
     const tooLong = 'r'.repeat(limit - 'renamer:'.length + 1);
     assert.throws(() => { port.shortname = tooLong; }, { name: 'RangeError', message: new RegExp(`JACK allows at most ${limit}$`) });
     assert.equal(port.name, 'renamer:after');
   });
 
-  it('sets and unsets aliases, seen by jack_lsp -A, and reads aliases set by jack_alias', async () => {
+  it('sets and unsets aliases, seen by jack_lsp -A, and reads aliases set by jack_alias', {
+    skip: onPipeWire && 'PipeWire\'s JACK gives every port an alias of its own (one slot left), sets aliases only on own ports (jack_alias on system ports fails) and removes them asynchronously',
+  }, async () => {
     const client = fixture.client('aliased');
     const port = client.outports.register('out');
     port.setAlias('nice:one');
@@ -169,6 +181,18 @@ describe('renaming and aliases', () => {
     } finally {
       await runPeer('jack_alias', ['-u', 'system:capture_1', 'from:jack_alias'], fixture.server);
     }
+  });
+
+  it('on PipeWire, an own port takes one alias beside PipeWire\'s own; a third is refused clearly', {
+    skip: !onPipeWire && 'PipeWire only',
+  }, async () => {
+    const client = fixture.client('pw_aliased');
+    const port = client.outports.register('out');
+    port.setAlias('nice:one');
+    await eventually(() => port.aliases.includes('nice:one'), 'the alias');
+    assert.equal(port.aliases.length, 2, `aliases ${port.aliases.join(', ')}`);
+    assert.throws(() => port.setAlias('nice:two'), { name: 'JackError', message: /it already has two aliases/ });
+    assert.throws(() => client.getPortByName('system:capture_1').setAlias('x:y'), { name: 'JackError', message: /(PipeWire's JACK sets aliases only on the client's own ports|already has two aliases)/ });
   });
 
   it('requestMonitor is accepted on an own port', () => {

@@ -7,6 +7,7 @@ import { describe, it } from 'node:test';
 import { JackError, RingBuffer, type Client, type Processor } from 'jack-client';
 
 import { useJackServer } from '../harness/fixtures.js';
+import { onPipeWire } from '../harness/jack-server.js';
 import { ask, eventually } from '../harness/waiting.js';
 import { runPeer } from '../harness/peers.js';
 
@@ -89,7 +90,9 @@ describe('the processor API', () => {
     }
   });
 
-  it('has no deadline while the server freewheels', async () => {
+  it('has no deadline while the server freewheels', {
+    skip: onPipeWire && 'observed on PipeWire 0.3.65: a client that asks for freewheel gets the freewheel notification and then no cycles at all',
+  }, async () => {
     const client = fixture.client('freewheeler');
     client.outports.register('out');
     // 8 ms per cycle: late at 48 kHz and 256 frames (5.3 ms), never late in freewheel.
@@ -101,7 +104,13 @@ describe('the processor API', () => {
     }, { params: { freewheelCycles: 0 } });
     await processor.ready;
     client.activate();
-    await runPeer('jack_freewheel', ['y'], fixture.server);
+    // PipeWire ends a client's freewheel request when that client leaves, and jack_freewheel leaves
+    // right after asking: there the client asks itself.
+    const freewheel = async (on: boolean) => {
+      if (onPipeWire) client.setFreewheel(on);
+      else await runPeer('jack_freewheel', [on ? 'y' : 'n'], fixture.server);
+    };
+    await freewheel(true);
     try {
       // Counted from the first freewheel cycle on: a late cycle before it (a cold JIT on a busy
       // machine) says nothing about freewheel.
@@ -111,7 +120,7 @@ describe('the processor API', () => {
       assert.equal(processor.counters.late, late, 'no cycle was late in freewheel');
       assert.equal(processor.counters.skipped, skipped, 'no cycle was skipped in freewheel');
     } finally {
-      await runPeer('jack_freewheel', ['n'], fixture.server);
+      await freewheel(false);
     }
   });
 
