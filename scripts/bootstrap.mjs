@@ -30,6 +30,11 @@ function missingDebianPackages() {
   if (flags.has('--with-test-peers')) {
     const python = spawnSync('/usr/bin/python3', ['-c', 'import jack'], { stdio: 'ignore' });
     if (python.status !== 0) wanted.push('python3-jack-client');
+    // The suite runs a second time against a private, headless PipeWire.
+    if (!hasCommand('pipewire')) wanted.push('pipewire', 'libspa-0.2-modules');
+    if (!hasCommand('pw-jack')) wanted.push('pipewire-jack');
+    if (!hasCommand('wireplumber')) wanted.push('wireplumber');
+    if (!hasCommand('dbus-daemon')) wanted.push('dbus-daemon');
   }
   if (!hasCommand('make') || !hasCommand('g++')) wanted.push('make', 'g++');
   return wanted;
