@@ -4,6 +4,7 @@ import { describe, it } from 'node:test';
 import type { Client, Processor } from 'jack-client';
 
 import { useJackServer } from '../harness/fixtures.js';
+import { onPipeWire } from '../harness/jack-server.js';
 import { runLoopback } from '../harness/waiting.js';
 import { startLatencyProbe, type ProbeResult } from '../harness/latency-probe.js';
 
@@ -46,7 +47,10 @@ describe('the realtime process callback, audio', () => {
     assert.equal(seen.audioLatencies[0]![0], blocksize);
     assert.ok(seen.audioLatencies[0]![1] >= 100 * blocksize);
     const { late, skipped } = processor.counters;
-    assert.ok(seen.silent <= (late + skipped) * blocksize, `${seen.silent} silent samples, ${late} late, ${skipped} skipped`);
+    // On PipeWire the loop goes through a mirror client; when it joins the graph, one block may
+    // come back silent while PipeWire reorders the graph.
+    const reorderBlocks = onPipeWire ? 1 : 0;
+    assert.ok(seen.silent <= (late + skipped + reorderBlocks) * blocksize, `${seen.silent} silent samples, ${late} late, ${skipped} skipped`);
     assert.equal(processor.state, 'running');
   });
 
