@@ -2,7 +2,7 @@
 // The README's demo: opens a client on the running JACK server (or on a private dummy-driver
 // server it starts when none runs), plays a metronome from a TypeScript processor into the
 // playback ports and prints live figures. `--seconds N` plays N seconds (0: until Ctrl+C).
-import { Client, JackOpenError, setErrorFunction, type Port } from '../index.js';
+import { Client, JackOpenError, implementation, setErrorFunction, type Port } from '../index.js';
 import { startPrivateServer, type PrivateServer } from './private-server.js';
 
 const CLIENT_NAME = 'jack-client-demo';
@@ -80,7 +80,9 @@ async function main(): Promise<void> {
   const seconds = playSeconds();
   const { client, server } = await openClient();
   try {
-    console.log(`Opened client "${client.name}" on JACK ${client.samplerate} Hz, ${client.blocksize} frames per cycle` +
+    const library = implementation();
+    const serverLabel = library.name === 'pipewire' ? `PipeWire ${library.version} (its JACK library)` : library.name === 'jack2' ? `JACK2 ${library.version}` : 'JACK';
+    console.log(`Opened client "${client.name}" on ${serverLabel}, ${client.samplerate} Hz, ${client.blocksize} frames per cycle` +
       `${server ? ' (no sound card: the dummy driver plays into the void; start JACK on your sound card to hear it)' : ''}.`);
     await play(client, seconds);
     client.deactivate();
