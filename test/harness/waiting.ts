@@ -32,7 +32,7 @@ export async function ask(processor: Processor, message: string): Promise<unknow
  * buffer), so there the audio loop goes through a second client that copies its input to its
  * output: the audio still comes back exactly one block later, as through JACK2's self-connection.
  */
-export async function startSelfLoop(fixture: ServerFixture, name: string, processorUrl: URL): Promise<{ client: Client; processor: Processor }> {
+export async function startSelfLoop(fixture: ServerFixture, name: string, processorUrl: URL): Promise<{ client: Client; processor: Processor; mirror: Processor | null }> {
   const client = fixture.client(name);
   const audioIn = client.inports.register('in_1');
   const audioOut = client.outports.register('out_1');
@@ -52,19 +52,20 @@ export async function startSelfLoop(fixture: ServerFixture, name: string, proces
     mirror.activate();
     client.connect(audioOut, mirror.inports[0]!);
     client.connect(mirror.outports[0]!, audioIn);
-  } else {
-    client.connect(audioOut, audioIn);
+    client.connect(midiOut, midiIn);
+    return { client, processor, mirror: copier };
   }
+  client.connect(audioOut, audioIn);
   client.connect(midiOut, midiIn);
-  return { client, processor };
+  return { client, processor, mirror: null };
 }
 
 /**
  * Runs test/fixtures/loopback.processor in a self-loop ({@link startSelfLoop}) until 200 cycles
  * went by; resolves with the processor's report.
  */
-export async function runLoopback(fixture: ServerFixture, name: string, loopbackProcessor: URL): Promise<{ client: Client; processor: Processor; report: unknown }> {
-  const { client, processor } = await startSelfLoop(fixture, name, loopbackProcessor);
+export async function runLoopback(fixture: ServerFixture, name: string, loopbackProcessor: URL): Promise<{ client: Client; processor: Processor; mirror: Processor | null; report: unknown }> {
+  const { client, processor, mirror } = await startSelfLoop(fixture, name, loopbackProcessor);
   await eventually(() => processor.counters.cycles > 200, '200 cycles ran');
-  return { client, processor, report: await ask(processor, 'report') };
+  return { client, processor, mirror, report: await ask(processor, 'report') };
 }

@@ -41,10 +41,12 @@ describe('notifications', () => {
     loose.unregister();
     await eventually(() => seen.length >= 2, 'two unregistrations');
     if (onPipeWire) {
-      // PipeWire's libjack may forget a port's id as it goes: the held object, or null.
-      assert.ok(seen[0]![0] === heldHere || seen[0]![0] === null, `got ${seen[0]![0]}`);
-      assert.deepEqual(seen.map(([, register]) => register), [false, false]);
-      assert.equal(seen[1]![0], null);
+      // PipeWire delivers notifications asynchronously: the earlier registrations may arrive here
+      // too. Its libjack may forget a port's id as it goes: the held object, or null.
+      await eventually(() => seen.filter(([, register]) => !register).length >= 2, 'two unregistrations');
+      const gone = seen.filter(([, register]) => !register).map(([port]) => port);
+      assert.ok(gone[0] === heldHere || gone[0] === null, `got ${gone[0]}`);
+      assert.equal(gone[1], null);
     } else {
       assert.equal(seen[0]![0], heldHere, 'the Port object this client holds');
       assert.deepEqual(seen.map(([port, register]) => [port?.name ?? null, register]), [['port_owner:held', false], [null, false]]);
@@ -54,8 +56,9 @@ describe('notifications', () => {
     client.setPortRegistrationCallback((port, register) => available.push([port?.name, register]));
     skipped.unregister();
     other.outports.register('marker');
-    await eventually(() => available.length >= 1, 'the registration after the skipped unregistration');
-    assert.deepEqual(available, [['port_owner:marker', true]], 'with onlyAvailable the gone port is left out');
+    await eventually(() => available.some(([name]) => name === 'port_owner:marker'), 'the registration after the skipped unregistration');
+    assert.ok(!available.some(([, register]) => !register), 'with onlyAvailable the gone port is left out');
+    if (!onPipeWire) assert.deepEqual(available, [['port_owner:marker', true]]);
   });
 
   it('reports connections made by jack_connect, and the graph reordering', async () => {
