@@ -48,7 +48,7 @@ describe('notifications', () => {
       assert.ok(gone[0] === heldHere || gone[0] === null, `got ${gone[0]}`);
       assert.equal(gone[1], null);
     } else {
-      assert.equal(seen[0]![0], heldHere, 'the Port object this client holds');
+      assert.ok(seen[0]![0]?.equals(heldHere), `the port this client holds, got ${seen[0]![0]}`);
       assert.deepEqual(seen.map(([port, register]) => [port?.name ?? null, register]), [['port_owner:held', false], [null, false]]);
     }
 
