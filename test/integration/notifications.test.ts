@@ -57,7 +57,8 @@ describe('notifications', () => {
     skipped.unregister();
     other.outports.register('marker');
     await eventually(() => available.some(([name]) => name === 'port_owner:marker'), 'the registration after the skipped unregistration');
-    assert.ok(!available.some(([, register]) => !register), 'with onlyAvailable the gone port is left out');
+    // (PipeWire may deliver the held port's unregistration only now: that one is given, as held.)
+    assert.ok(!available.some(([name, register]) => !register && name !== 'port_owner:held'), `with onlyAvailable the gone port is left out: ${JSON.stringify(available)}`);
     if (!onPipeWire) assert.deepEqual(available, [['port_owner:marker', true]]);
   });
 
