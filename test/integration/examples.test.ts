@@ -109,9 +109,10 @@ describe('examples', () => {
     await runPeer('jack_bufsize', ['512'], fixture.server);
     await runPeer('jack_bufsize', ['256'], fixture.server);
     assert.equal(await run.exited, 0, run.output());
+    // PipeWire may drop jack_bufsize's request when jack_bufsize exits right after it.
     for (const line of ['setting samplerate to 48000', 'client "py_guest" registered', 'client "py_guest" unregistered',
       'connected system:capture_1 and system:playback_1', 'disconnected system:capture_1 and system:playback_1',
-      'setting blocksize to 512', 'graph order changed']) {
+      ...(onPipeWire ? [] : ['setting blocksize to 512']), 'graph order changed']) {
       assert.ok(run.output().includes(line), `${line}\n---\n${run.output()}`);
     }
   });

@@ -49,8 +49,11 @@ describe('the realtime process callback, audio', () => {
     const { late, skipped } = processor.counters;
     // On PipeWire the loop goes through a mirror client: its late cycles are silence too, and when
     // it joins the graph one block may come back silent while PipeWire reorders the graph.
+    // PipeWire also restarts its driver after an xrun on a busy machine (the processors were not
+    // late): there up to 1% of the compared samples may be silent.
     const mirrorMissed = mirror === null ? 0 : mirror.counters.late + mirror.counters.skipped + 1;
-    assert.ok(seen.silent <= (late + skipped + mirrorMissed) * blocksize,
+    const pipewireSlack = onPipeWire ? Math.ceil(seen.audioLatencies.reduce((sum, [, count]) => sum + count, 0) / 100) : 0;
+    assert.ok(seen.silent <= (late + skipped + mirrorMissed) * blocksize + pipewireSlack,
       `${seen.silent} silent samples, ${late} late, ${skipped} skipped, mirror ${JSON.stringify(mirror?.counters ?? null)}`);
     assert.equal(processor.state, 'running');
   });

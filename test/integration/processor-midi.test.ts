@@ -3,6 +3,7 @@ import { spawn } from 'node:child_process';
 import { describe, it } from 'node:test';
 
 import { useJackServer } from '../harness/fixtures.js';
+import { onPipeWire } from '../harness/jack-server.js';
 import { eventually, runLoopback } from '../harness/waiting.js';
 
 const fixture = useJackServer();
@@ -20,7 +21,9 @@ describe('the realtime process callback, MIDI', () => {
     assert.deepEqual(midi.sizes.sort((a, b) => a - b), [1, 3, 250]);
     assert.deepEqual(midi.times.sort((a, b) => a - b), [0, 17, client.blocksize - 1]);
     const { late, skipped } = processor.counters;
-    assert.ok(midi.emptyCycles <= late + skipped, `${midi.emptyCycles} empty cycles, ${late} late, ${skipped} skipped`);
+    // PipeWire also restarts its driver after an xrun on a busy machine: a few more empty cycles there.
+    const pipewireSlack = onPipeWire ? 3 : 0;
+    assert.ok(midi.emptyCycles <= late + skipped + pipewireSlack, `${midi.emptyCycles} empty cycles, ${late} late, ${skipped} skipped`);
     assert.equal(processor.counters.midiEventsLost, 0);
   });
 
