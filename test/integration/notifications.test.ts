@@ -33,6 +33,8 @@ describe('notifications', () => {
     const held = other.outports.register('held');
     const loose = other.outports.register('loose');
     const skipped = other.outports.register('skipped');
+    // PipeWire shows another client's new port a moment later.
+    await eventually(() => client.getPorts().some((port) => port.name === 'port_owner:held'), 'the held port is there');
     const heldHere = client.getPortByName('port_owner:held');
 
     const seen: Array<[jack.Port | null, boolean]> = [];

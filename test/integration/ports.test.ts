@@ -131,6 +131,8 @@ describe('port lists', () => {
     const watcher = fixture.client('watcher');
     const other = fixture.client('vanishing');
     other.outports.register('out');
+    // PipeWire shows another client's new port a moment later.
+    await eventually(() => watcher.getPorts().some((port) => port.name === 'vanishing:out'), 'the port is there');
     const seen = watcher.getPortByName('vanishing:out');
     other.close();
     // JACK2 removes the port before close() returns; PipeWire tells the other clients a moment later.
