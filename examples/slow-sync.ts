@@ -43,22 +43,21 @@ slow.transportStart();
 await sleep(100);
 console.log('== stopping transport');
 slow.transportStop();
-console.log('== seeking to 123');
-slow.transportFrame = 123;
-await sleep(SEEK_SECONDS * 500);
-console.log('== starting transport');
-slow.transportStart();
-await sleep(SEEK_SECONDS * 1000);
-console.log('== stopping transport');
-slow.transportStop();
+/** Locates to frame 123 while stopped, starts half a seek time later, lets it run for one. */
+async function seekThenStart(): Promise<void> {
+  console.log('== seeking to 123');
+  slow.transportFrame = 123;
+  await sleep(SEEK_SECONDS * 500);
+  console.log('== starting transport');
+  slow.transportStart();
+  await sleep(SEEK_SECONDS * 1000);
+  console.log('== stopping transport');
+  slow.transportStop();
+}
+
+await seekThenStart();  // the short timeout expires: the transport rolls on while the client seeks
 console.log('== setting default sync timeout');
 slow.setSyncTimeout(2_000_000);
-console.log('== seeking to 123');
-slow.transportFrame = 123;
-await sleep(SEEK_SECONDS * 500);
-console.log('== starting transport');
-slow.transportStart();
-await sleep(SEEK_SECONDS * 1000);
-slow.transportStop();
+await seekThenStart();  // the transport waits until the client is ready
 await sleep(50);
 slow.close();

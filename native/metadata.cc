@@ -10,12 +10,6 @@
 namespace jackclient {
 namespace {
 
-const LibJack* loaded(Napi::Env env) {
-  const LibJack* jack = loadLibJack();
-  if (!jack) throw Napi::Error::New(env, "libjack is not loaded: " + loadError());
-  return jack;
-}
-
 jack_uuid_t subjectOf(const Napi::Value& value) {
   std::string text = value.As<Napi::String>();
   return std::strtoull(text.c_str(), nullptr, 10);
@@ -47,7 +41,7 @@ Napi::Array propertiesOf(Napi::Env env, const jack_description_t& description) {
 // getProperty(subject, key): {value: Buffer, type} or null.
 Napi::Value getProperty(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
-  const LibJack* jack = loaded(env);
+  const LibJack* jack = loadedLibJack(env);
   std::string key = info[1].As<Napi::String>();
   char* value = nullptr;
   char* type = nullptr;
@@ -64,7 +58,7 @@ Napi::Value getProperty(const Napi::CallbackInfo& info) {
 // getProperties(subject): [{key, value, type}] (empty when the subject has none).
 Napi::Value getProperties(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
-  const LibJack* jack = loaded(env);
+  const LibJack* jack = loadedLibJack(env);
   jack_description_t description{};
   int count = required(env, jack->jack_get_properties, "jack_get_properties")(subjectOf(info[0]), &description);
   if (count < 0) return Napi::Array::New(env);
@@ -76,7 +70,7 @@ Napi::Value getProperties(const Napi::CallbackInfo& info) {
 // getAllProperties(): [{subject, properties: [{key, value, type}]}].
 Napi::Value getAllProperties(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
-  const LibJack* jack = loaded(env);
+  const LibJack* jack = loadedLibJack(env);
   jack_description_t* descriptions = nullptr;
   int count = required(env, jack->jack_get_all_properties, "jack_get_all_properties")(&descriptions);
   Napi::Array result = Napi::Array::New(env);

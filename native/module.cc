@@ -15,12 +15,6 @@
 namespace jackclient {
 namespace {
 
-const LibJack* loaded(Napi::Env env) {
-  const LibJack* jack = loadLibJack();
-  if (!jack) throw Napi::Error::New(env, "libjack is not loaded: " + loadError());
-  return jack;
-}
-
 Napi::Value load(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
   Napi::Object result = Napi::Object::New(env);
@@ -41,7 +35,7 @@ Napi::Value supports(const Napi::CallbackInfo& info) {
 Napi::Value version(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
   int major = 0, minor = 0, micro = 0, protocol = 0;
-  required(env, loaded(env)->jack_get_version, "jack_get_version")(&major, &minor, &micro,
+  required(env, loadedLibJack(env)->jack_get_version, "jack_get_version")(&major, &minor, &micro,
                                                                     &protocol);
   Napi::Array result = Napi::Array::New(env, 4);
   result.Set(0u, major);
@@ -54,32 +48,32 @@ Napi::Value version(const Napi::CallbackInfo& info) {
 Napi::Value versionString(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
   const char* text =
-      required(env, loaded(env)->jack_get_version_string, "jack_get_version_string")();
+      required(env, loadedLibJack(env)->jack_get_version_string, "jack_get_version_string")();
   return Napi::String::New(env, text ? text : "");
 }
 
 Napi::Value clientNameSize(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
   return Napi::Number::New(
-      env, required(env, loaded(env)->jack_client_name_size, "jack_client_name_size")());
+      env, required(env, loadedLibJack(env)->jack_client_name_size, "jack_client_name_size")());
 }
 
 Napi::Value portNameSize(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
   return Napi::Number::New(
-      env, required(env, loaded(env)->jack_port_name_size, "jack_port_name_size")());
+      env, required(env, loadedLibJack(env)->jack_port_name_size, "jack_port_name_size")());
 }
 
 Napi::Value clientPid(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
   std::string name = info[0].As<Napi::String>();
   return Napi::Number::New(
-      env, required(env, loaded(env)->jack_get_client_pid, "jack_get_client_pid")(name.c_str()));
+      env, required(env, loadedLibJack(env)->jack_get_client_pid, "jack_get_client_pid")(name.c_str()));
 }
 
 Napi::Value getTime(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
-  return Napi::Number::New(env, static_cast<double>(required(env, loaded(env)->jack_get_time, "jack_get_time")()));
+  return Napi::Number::New(env, static_cast<double>(required(env, loadedLibJack(env)->jack_get_time, "jack_get_time")()));
 }
 
 Napi::Value setDispatcher(const Napi::CallbackInfo& info) {
@@ -89,7 +83,7 @@ Napi::Value setDispatcher(const Napi::CallbackInfo& info) {
 
 Napi::Value forwardMessagesToJs(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
-  loaded(env);
+  loadedLibJack(env);
   std::string kind = info[0].As<Napi::String>();
   bool enabled = info[1].As<Napi::Boolean>();
   forwardMessages(env, kind == "info" ? MessageKind::kInfo : MessageKind::kError, enabled);

@@ -18,6 +18,13 @@ inline Napi::Error unsupported(Napi::Env env, const char* function) {
   return error;
 }
 
+// The loaded libjack, or a thrown Error saying why it could not be loaded.
+inline const LibJack* loadedLibJack(Napi::Env env) {
+  const LibJack* jack = loadLibJack();
+  if (!jack) throw Napi::Error::New(env, "libjack is not loaded: " + loadError());
+  return jack;
+}
+
 template <typename Function>
 Function required(Napi::Env env, Function function, const char* name) {
   if (!function) throw unsupported(env, name);
