@@ -20,8 +20,11 @@ export interface LatencyProbe {
   readonly sink: string;
   /** Connects the reference path: source -> `<prefix>_ref` (jack_thru) -> `<prefix>_sink:ref` (direct on PipeWire). */
   wireReference(client: Client): Promise<void>;
-  /** Starts measuring; resolves after `seconds` with what the sink saw. */
-  measure(): Promise<ProbeResult>;
+  /**
+   * Starts measuring; resolves after `seconds`, or later until 100 blocks arrived `expectedLatency`
+   * frames late (at most a minute), with what the sink saw.
+   */
+  measure(expectedLatency: number): Promise<ProbeResult>;
   /** Ends the Python process (idempotent). */
   stop(): void;
 }
@@ -73,8 +76,8 @@ export async function startLatencyProbe(prefix: string, seconds: number, target:
         }
       }
     },
-    async measure() {
-      child.stdin.write('go\n');
+    async measure(expectedLatency) {
+      child.stdin.write(`go ${expectedLatency}\n`);
       const { silent = 0, sourceMissed = 0, xruns = 0, ...counts } = JSON.parse(await nextLine()) as Record<string, number>;
       return { silent, sourceMissed, xruns, latencies: new Map(Object.entries(counts).map(([latency, count]) => [Number(latency), count])) };
     },

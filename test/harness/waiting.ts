@@ -9,10 +9,10 @@ import type { ServerFixture } from './fixtures.js';
 import { onPipeWire } from './jack-server.js';
 
 /** Polls until `check` holds; fails after `timeoutMs` saying what did not happen. */
-export async function eventually(check: () => boolean | Promise<boolean>, what: string, timeoutMs = 10000): Promise<void> {
+export async function eventually(check: () => boolean | Promise<boolean>, what: string | (() => string), timeoutMs = 10000): Promise<void> {
   const until = Date.now() + timeoutMs;
   while (!(await check())) {
-    if (Date.now() > until) assert.fail(`timed out waiting until ${what}`);
+    if (Date.now() > until) assert.fail(`timed out waiting until ${typeof what === 'string' ? what : what()}`);
     await sleep(20);
   }
 }
@@ -60,12 +60,26 @@ export async function startSelfLoop(fixture: ServerFixture, name: string, proces
   return { client, processor, mirror: null };
 }
 
+/** What test/fixtures/loopback.processor saw come back through the loop. */
+export interface LoopbackReport {
+  /** [delay in frames, samples that arrived with it] */
+  audioLatencies: Array<[number, number]>;
+  silent: number;
+  midi: { matched: number; mismatched: number; emptyCycles: number; sizes: number[]; times: number[] };
+}
+
 /**
- * Runs test/fixtures/loopback.processor in a self-loop ({@link startSelfLoop}) until 200 cycles
- * went by; resolves with the processor's report.
+ * Runs test/fixtures/loopback.processor in a self-loop ({@link startSelfLoop}) until 100 blocks of
+ * audio and 100 cycles' MIDI events came back (wiring the loop, and a busy machine, can take a
+ * while); resolves with the processor's report.
  */
-export async function runLoopback(fixture: ServerFixture, name: string, loopbackProcessor: URL): Promise<{ client: Client; processor: Processor; mirror: Processor | null; report: unknown }> {
+export async function runLoopback(fixture: ServerFixture, name: string, loopbackProcessor: URL): Promise<{ client: Client; processor: Processor; mirror: Processor | null; report: LoopbackReport }> {
   const { client, processor, mirror } = await startSelfLoop(fixture, name, loopbackProcessor);
-  await eventually(() => processor.counters.cycles > 200, '200 cycles ran');
-  return { client, processor, mirror, report: await ask(processor, 'report') };
+  let report: LoopbackReport | undefined;
+  const arrived = (seen: LoopbackReport): number => seen.audioLatencies.reduce((sum, [, samples]) => sum + samples, 0);
+  await eventually(async () => {
+    report = await ask(processor, 'report') as LoopbackReport;
+    return arrived(report) >= 100 * client.blocksize && report.midi.matched >= 3 * 100;
+  }, () => `100 blocks of audio and 300 MIDI events came back through the loop (last report: ${JSON.stringify(report)})`, 30000);
+  return { client, processor, mirror, report: report! };
 }

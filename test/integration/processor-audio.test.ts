@@ -41,11 +41,10 @@ function assertLatency(result: ProbeResult, expected: number, processor: Process
 describe('the realtime process callback, audio', () => {
   it('passes audio from its outputs back to its inputs sample-exact, one block later', async () => {
     const { client, processor, mirror, report } = await runLoopback(fixture, 'loopback', LOOPBACK);
-    const seen = report as { audioLatencies: Array<[number, number]>; silent: number };
+    const seen = report;
     const blocksize = client.blocksize;
     assert.equal(seen.audioLatencies.length, 1, `every sample arrives with the same delay: ${JSON.stringify(seen.audioLatencies)}`);
     assert.equal(seen.audioLatencies[0]![0], blocksize);
-    assert.ok(seen.audioLatencies[0]![1] >= 100 * blocksize);
     const { late, skipped } = processor.counters;
     // On PipeWire the loop goes through a mirror client: its late cycles are silence too, and when
     // it joins the graph one block may come back silent while PipeWire reorders the graph.
@@ -72,7 +71,8 @@ describe('the realtime process callback, audio', () => {
         client.connect(probe.source, client.inports[0]!);
         client.connect(client.outports[0]!, probe.sink);
         await probe.wireReference(client);
-        assertLatency(await probe.measure(), buffered ? client.blocksize : 0, processor, client.blocksize);
+        const expected = buffered ? client.blocksize : 0;
+        assertLatency(await probe.measure(expected), expected, processor, client.blocksize);
       } finally {
         probe.stop();
       }
@@ -93,7 +93,7 @@ describe('the realtime process callback, audio', () => {
       // must stay on time (the sink counts a cycle only when it is) while our client is late.
       client.connect(probe.source, probe.sink);
       await probe.wireReference(client);
-      const { latencies, silent, sourceMissed } = await probe.measure();
+      const { latencies, silent, sourceMissed } = await probe.measure(0);
       const counters = processor.counters;
       assert.ok(counters.late > 50, `late cycles counted: ${JSON.stringify(counters)}`);
       assert.ok(counters.skipped > 50, `skipped cycles counted: ${JSON.stringify(counters)}`);

