@@ -2,6 +2,7 @@
 // Usage: node midi-monitor.js [--seconds N]; connect a MIDI source to midi-monitor:input.
 import { Client, RingBuffer } from 'jack-client';
 
+import { MISSED_CYCLES } from './midi-monitor.processor.js';
 import { runUntilStopped } from './run-until.js';
 
 const client = new Client('midi-monitor');
@@ -19,6 +20,11 @@ const poller = setInterval(() => {
   while (ring.readSpace >= HEADER_BYTES) {
     const view = new DataView(ring.peek(HEADER_BYTES).buffer);
     const size = view.getUint32(4, true);
+    if (size === MISSED_CYCLES) {
+      ring.readAdvance(HEADER_BYTES);
+      console.log(`(missed ${view.getUint32(0, true)} frames: the monitor was late, their events are lost)`);
+      continue;
+    }
     if (ring.readSpace < HEADER_BYTES + size) break;
     ring.readAdvance(HEADER_BYTES);
     const data = ring.read(size);

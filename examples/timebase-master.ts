@@ -32,7 +32,7 @@ client.activate();
 
 const master = client.setTimebaseCallback((_state, blocksize, position, newPosition, context) => {
   const params = context.params as Record<string, number>;
-  if (newPosition) {
+  if (newPosition || (position.valid & 0x10) === 0) {
     position.beatsPerBar = params.beatsPerBar!;
     position.beatsPerMinute = params.bpm!;
     position.beatType = params.beatType!;

@@ -126,10 +126,16 @@ bool RealtimeBridge::sync(jack_nframes_t frames, int state, const jack_position_
 
 void RealtimeBridge::timebase(jack_nframes_t frames, int state, jack_position_t* position, bool newPosition) {
   BridgeTable* table = acquire();
-  if (table && askWorker(*table, kTimebaseRequest, frames, state, position, newPosition)) {
+  // After a request the worker missed, JACK's position is not the one the handler last wrote, so
+  // it must not continue from it: the next request says "new position" to make it start over.
+  bool startOver = newPosition || timebaseMissed_;
+  if (table && askWorker(*table, kTimebaseRequest, frames, state, position, startOver)) {
     const uint8_t* answer = reinterpret_cast<const uint8_t*>(&table->control[control::kPosition]);
     std::memcpy(position->bytes + kPositionWritableFrom, answer + kPositionWritableFrom,
                 kPositionWritableTo - kPositionWritableFrom);
+    timebaseMissed_ = false;
+  } else {
+    timebaseMissed_ = true;
   }
   active_.store(nullptr);
 }

@@ -72,6 +72,7 @@ class RealtimeBridge {
   std::atomic<bool> freewheel_{false};
   int pinnedCpu_ = -1;          // JACK thread only
   int32_t bufferedPosted_ = 0;  // JACK thread only: the cycle posted in the previous period
+  bool timebaseMissed_ = false;  // JACK thread only: the last timebase request was not answered
 };
 
 }  // namespace jackclient

@@ -739,6 +739,10 @@ export class Client extends EventEmitter<ClientEvents> implements Disposable, As
    * set `position.valid`) for the next cycle. A self-contained function, as for
    * {@link Client.setSyncCallback}. Needs a same-cycle processor (not `buffered`).
    *
+   * When the worker missed a request (late past the cycle's deadline, or still busy), JACK keeps
+   * a position the callback did not write; the next request then has `newPosition` true, so a
+   * callback that counts on from the previous position starts over from `position.frame`.
+   *
    * @returns false when `conditional` is true and another client is timebase master already.
    */
   setTimebaseCallback(callback: TimebaseFunction, conditional = false): boolean {

@@ -65,15 +65,21 @@ describe('examples', () => {
       const client = fixture.client('monitor_wiring');
       await connectWhenReady(client, 'seq:out', 'midi-monitor:input');
       assert.equal(await run.exited, 0, run.output());
-      const events = [...run.output().matchAll(/^ *(\d+): (90|80) 3c 40$/gm)].map(([, time, status]) => [Number(time), status]);
+      const lines = [...run.output().matchAll(/^ *(\d+): (90|80) 3c 40$|^\(missed \d+ frames/gm)];
+      const events = lines.filter(([, time]) => time !== undefined).map(([, time, status]) => ({ time: Number(time), status }));
       assert.ok(events.length >= 4, run.output());
-      // Sample-accurate: each note-off comes 8000 frames after its note-on, at that offset in its block.
+      // Sample-accurate: each note-off comes 8000 frames after its note-on, at that offset in its block
+      // (unless the monitor missed cycles in between, which it says).
       const blocksize = fixture.client('blocksize_reader').blocksize;
-      for (let i = 1; i < events.length; i++) {
-        const [onTime, onStatus] = events[i - 1]!;
-        const [offTime, offStatus] = events[i]!;
-        if (onStatus === '90' && offStatus === '80') assert.equal(offTime, ((onTime as number) + 8000) % blocksize, run.output());
+      let pairs = 0;
+      for (let i = 1; i < lines.length; i++) {
+        const [, onTime, onStatus] = lines[i - 1]!;
+        const [, offTime, offStatus] = lines[i]!;
+        if (onStatus !== '90' || offStatus !== '80') continue;
+        assert.equal(Number(offTime), (Number(onTime) + 8000) % blocksize, run.output());
+        pairs += 1;
       }
+      assert.ok(pairs >= 1, run.output());
     } finally {
       sequencer.kill('SIGTERM');
     }

@@ -125,6 +125,33 @@ describe('transport', () => {
     client.transportStop();
   });
 
+  it('asks a timebase function that missed a request (late) to start over: newPosition is true next time', async () => {
+    const client = fixture.client('late_master');
+    const processor = client.setProcessCallback(() => {}, { params: { calls: 0, sleep: 0, slept: 0, freshAfterSleep: -1 } });
+    await processor.ready;
+    client.activate();
+    assert.equal(client.setTimebaseCallback((_state, _blocksize, position, newPosition, context) => {
+      const params = context.params as Record<string, number>;
+      params['calls']! += 1;
+      if (params['slept'] === 1 && params['freshAfterSleep'] === -1) params['freshAfterSleep'] = newPosition ? 1 : 0;
+      if (params['sleep'] === 1) {
+        params['sleep'] = 0;
+        Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 30);  // past the deadline: several requests missed
+        params['slept'] = 1;
+      }
+      position.valid = 0x10;
+      position.beatsPerMinute = 120;
+    }), true);
+    client.transportStart();
+    await eventually(() => processor.params['calls']! > 20, 'the timebase function runs');
+    processor.params['sleep'] = 1;
+    await eventually(() => processor.params['freshAfterSleep'] !== -1, 'a request after the late one');
+    assert.equal(processor.params['freshAfterSleep'], 1, 'the first request after the missed ones has newPosition true');
+    assert.ok(processor.counters.late >= 1, `the late request was counted: ${JSON.stringify(processor.counters)}`);
+    client.releaseTimebase();
+    client.transportStop();
+  });
+
   it('sees the BBT of jack_transport as master, and a conditional request fails then', async () => {
     const client = fixture.client('follower');
     client.setProcessCallback(() => {}, {});
