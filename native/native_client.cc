@@ -504,6 +504,13 @@ Napi::Value NativeClient::portDisconnectAll(const Napi::CallbackInfo& info) {
 }
 
 
+namespace {
+struct SharedMemoryHold {
+  Napi::ObjectReference control;
+  Napi::ObjectReference data;
+};
+}  // namespace
+
 // setBridge(control, data, layout, slots): publishes a new bridge table. `slots` holds
 // (kind, own port index, byte offset) triples; kind 0..3 = audio in, audio out, MIDI in, MIDI out.
 // Returns 0, or kNoSuchPort when a port is gone, or -1 when a region lies outside `data`.
@@ -516,6 +523,12 @@ Napi::Value NativeClient::setBridge(const Napi::CallbackInfo& info) {
   Napi::Int32Array slots = info[3].As<Napi::Int32Array>();
   if (control.ElementLength() < static_cast<size_t>(control::kWords)) return Napi::Number::New(env, -1);
   auto table = std::make_unique<BridgeTable>();
+  // JACK's thread reads this memory until the table is replaced: hold the arrays (and so their
+  // SharedArrayBuffers) for as long, so a worker that ended or a dropped layout cannot free it.
+  auto memory = std::make_shared<SharedMemoryHold>();
+  memory->control = Napi::Persistent(static_cast<Napi::Object>(control));
+  memory->data = Napi::Persistent(static_cast<Napi::Object>(data));
+  table->memory = memory;
   table->control = control.Data();
   table->data = data.Data();
   table->dataBytes = data.ByteLength();

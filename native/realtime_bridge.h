@@ -19,8 +19,11 @@ struct PortSlot {
 };
 
 // One immutable layout: which ports, where their data lives. Replaced as a whole when ports or
-// sizes change; the memory it points into is kept alive by the TS side while it is published.
+// sizes change. `memory` holds the shared memory that `control` and `data` point into: it lives as
+// long as the table, whatever becomes of the worker and of the JS objects (released on the main
+// thread, where tables are replaced).
 struct BridgeTable {
+  std::shared_ptr<void> memory;
   int32_t* control = nullptr;
   uint8_t* data = nullptr;
   size_t dataBytes = 0;
