@@ -90,11 +90,14 @@ export function reposition(native: NativeClient, position: unknown): void {
 }
 
 export function setSyncTimeout(native: NativeClient, usecs: unknown): void {
-  if (typeof usecs !== 'number' || !Number.isInteger(usecs) || usecs < 0) {
+  if (typeof usecs !== 'number' || !Number.isSafeInteger(usecs) || usecs < 0) {
     throw new RangeError(`timeout must be a non-negative integer of microseconds, got ${describe(usecs)}`);
   }
   requireSupport('jack_set_sync_timeout', 'the transport');
-  const code = callNative(() => native.setSyncTimeout(usecs));
+  // PipeWire's JACK stores the value as it comes and its driver reads it as nanoseconds (a timeout
+  // shorter than a cycle then never ends); its driver also waits 5 s at most.
+  const value = libjack().isPipeWire() ? Math.min(usecs * 1000, Number.MAX_SAFE_INTEGER) : usecs;
+  const code = callNative(() => native.setSyncTimeout(value));
   if (code !== 0) throw new JackErrorCode('cannot set the sync timeout', code);
 }
 

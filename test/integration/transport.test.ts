@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
+import { createInterface } from 'node:readline';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, it } from 'node:test';
 
@@ -8,7 +9,7 @@ import * as jack from 'jack-client';
 
 import { useJackServer } from '../harness/fixtures.js';
 import { onPipeWire } from '../harness/jack-server.js';
-import { runPeer, runPython } from '../harness/peers.js';
+import { PYTHON, runPeer, runPython } from '../harness/peers.js';
 // PipeWire's JACK answers transport queries of inactive clients with an empty position: the Python
 // peers below activate before they look.
 import { eventually } from '../harness/waiting.js';
@@ -48,6 +49,16 @@ const bbtFromFrame: jack.TimebaseFunction = (_state, _blocksize, position, _newP
   position.tick = Math.floor((beats % 1) * 1920);
   position.barStartTick = (position.bar - 1) * 4 * 1920;
 };
+
+/**
+ * Sets the sync timeout and lets two cycles go by: PipeWire's driver takes a new timeout into
+ * account from the next cycle (a start in the same cycle still waits as long as before).
+ */
+async function setSyncTimeoutAndWait(client: jack.Client, processor: jack.Processor, usecs: number): Promise<void> {
+  client.setSyncTimeout(usecs);
+  const cycles = processor.counters.cycles;
+  await eventually(() => processor.counters.cycles >= cycles + 2, 'two cycles after setting the sync timeout');
+}
 
 describe('transport', () => {
   it('starts, stops and locates, and jack_transport and jack_showtime agree', async () => {
@@ -177,23 +188,60 @@ describe('transport', () => {
     const processor = client.setProcessCallback(() => {}, { params: { ready: 0, calls: 0 } });
     await processor.ready;
     client.activate();
+    // A Python client that prints the transport state on request: started first, so that the
+    // waiting below does not include its start (PipeWire waits 5 s at most).
+    const observer = spawn(PYTHON, ['-c', [
+      'import jack, sys',
+      "c = jack.Client('py_state', no_start_server=True)",
+      'c.activate()',
+      "print('ready', flush=True)",
+      'for line in sys.stdin:',
+      '    print(c.transport_state, flush=True)',
+    ].join('\n')], { env: fixture.server.env, stdio: ['pipe', 'pipe', 'inherit'] });
+    const answers = createInterface({ input: observer.stdout! })[Symbol.asyncIterator]();
+    const nextAnswer = async (): Promise<string> => String((await answers.next()).value);
+    try {
+      assert.equal(await nextAnswer(), 'ready');
+      client.transportStop();
+      await eventually(() => client.transportState.equals(jack.STOPPED), 'stopped before the test');
+      await setSyncTimeoutAndWait(client, processor, 20_000_000);
+      client.setSyncCallback((_state, _position, context) => {
+        const params = context.params as Record<string, number>;
+        params.calls! += 1;
+        return params.ready === 1;
+      });
+      client.transportStart();
+      await eventually(() => client.transportState.equals(jack.STARTING),
+        () => `STARTING (the state is ${String(client.transportState)}, ${processor.params.calls} sync calls, ${JSON.stringify(processor.counters)})`);
+      await sleep(200);
+      assert.ok(client.transportState.equals(jack.STARTING), 'still waiting for the slow client');
+      observer.stdin!.write('state?\n');
+      assert.equal(await nextAnswer(), 'jack.STARTING', 'the Python module sees it waiting');
+      processor.params.ready = 1;
+      await eventually(() => client.transportState.equals(jack.ROLLING), 'ROLLING once ready');
+      assert.ok(processor.params.calls! > 10, `the sync function was polled (${processor.params.calls} calls)`);
+      client.setSyncCallback(null);
+      client.transportStop();
+      client.setSyncTimeout(2_000_000);
+    } finally {
+      observer.stdin!.end();
+      if (observer.exitCode === null) await once(observer, 'exit');
+    }
+  });
+
+  it('rolls after the sync timeout when a slow-sync client never gets ready', async () => {
+    const client = fixture.client('never_ready');
+    const processor = client.setProcessCallback(() => {});
+    await processor.ready;
+    client.activate();
     client.transportStop();
     await eventually(() => client.transportState.equals(jack.STOPPED), 'stopped before the test');
-    client.setSyncTimeout(20_000_000);
-    client.setSyncCallback((_state, _position, context) => {
-      const params = context.params as Record<string, number>;
-      params.calls! += 1;
-      return params.ready === 1;
-    });
+    await setSyncTimeoutAndWait(client, processor, 300_000);
+    client.setSyncCallback(() => false);
+    const started = Date.now();
     client.transportStart();
-    await eventually(() => client.transportState.equals(jack.STARTING), 'STARTING');
-    await sleep(200);
-    assert.ok(client.transportState.equals(jack.STARTING), 'still waiting for the slow client');
-    const python = await runPython("import jack, time\nc = jack.Client('py_state', no_start_server=True)\nc.activate()\ntime.sleep(0.1)\nprint(c.transport_state)", fixture.server);
-    assert.equal(python.trim(), 'jack.STARTING', 'the Python module sees it waiting');
-    processor.params.ready = 1;
-    await eventually(() => client.transportState.equals(jack.ROLLING), 'ROLLING once ready');
-    assert.ok(processor.params.calls! > 10, `the sync function was polled (${processor.params.calls} calls)`);
+    await eventually(() => client.transportState.equals(jack.ROLLING), () =>
+      `ROLLING after the 0.3 s timeout (the state is ${String(client.transportState)} after ${Date.now() - started} ms)`, 4000);
     client.setSyncCallback(null);
     client.transportStop();
     client.setSyncTimeout(2_000_000);
