@@ -708,8 +708,9 @@ export class Client extends EventEmitter<ClientEvents> implements Disposable, As
 
   /**
    * How long (microseconds) the transport waits for slow-sync clients before rolling anyway; default
-   * 2 s on JACK2. PipeWire's JACK waits 5 s at most (and by default) and takes a new timeout into
-   * account from the next cycle; the library converts the value to the nanoseconds PipeWire reads.
+   * 2 s on JACK2. PipeWire's JACK waits 5 s at most (and by default), takes a new timeout into
+   * account from the next cycle and keeps the shortest one any client set while its driver runs;
+   * the library converts the value to the nanoseconds PipeWire reads.
    */
   setSyncTimeout(timeout: number): void {
     transport.setSyncTimeout(this.#open(), timeout);

@@ -229,6 +229,7 @@ describe('transport', () => {
     }
   });
 
+  // After the slow-sync test: PipeWire keeps the shortest sync timeout any client set for as long as its driver runs.
   it('rolls after the sync timeout when a slow-sync client never gets ready', async () => {
     const client = fixture.client('never_ready');
     const processor = client.setProcessCallback(() => {});
