@@ -1,9 +1,10 @@
 // Starts a private JACK2 server (dummy driver, our own name) and stops exactly that process.
 // Used by the demo when no server runs, and by the test harness.
-import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { execFile, type ChildProcess } from 'node:child_process';
 import { setTimeout as sleep } from 'node:timers/promises';
 
 import { withStartLock } from './start-lock.js';
+import { spawnTiedToThisProcess } from './tied-spawn.js';
 
 export interface PrivateServerOptions {
   name: string;
@@ -38,8 +39,9 @@ const servers = new Set<PrivateServer>();
 export async function stopAllPrivateServers(): Promise<void> {
   await Promise.all([...servers].map((server) => server.stop()));
 }
+// An exit that did not stop its servers: SIGTERM lets jackd free its registry entry (SIGKILL would not).
 process.on('exit', () => {
-  for (const child of running) child.kill('SIGKILL');
+  for (const child of running) child.kill('SIGTERM');
 });
 
 /** Starts a server; one at a time across processes, and a moment to settle before the next. */
@@ -54,7 +56,7 @@ export function startPrivateServer(options: PrivateServerOptions): Promise<Priva
 async function launch(options: PrivateServerOptions): Promise<PrivateServer> {
   const args = [options.realtime ? '-R' : '--no-realtime', '-n', options.name, '-d', 'dummy',
     '-r', String(options.samplerate ?? 48000), '-p', String(options.period ?? 256)];
-  const child = spawn('jackd', args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawnTiedToThisProcess('jackd', args, { stdio: ['ignore', 'pipe', 'pipe'] });
   running.add(child);
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => { output += chunk.toString(); });
@@ -89,6 +91,11 @@ async function launch(options: PrivateServerOptions): Promise<PrivateServer> {
   while (Date.now() < deadline) {
     const failure = await Promise.race([spawnFailure, sleep(0).then(() => null)]);
     if (failure) throw new Error(`cannot start jackd: ${failure.message} (is jackd2 installed?)`);
+    if (child.exitCode !== null && output.includes('Too many servers already active')) {
+      throw new Error(`jackd ${options.name} cannot start: JACK2 runs at most 8 servers on a machine, and its registry ` +
+        '(/dev/shm/jack-shm-registry) is full. A server killed with SIGKILL keeps its entry until a server of the same ' +
+        `name starts and stops again; stop servers you do not need.\n${output}`);
+    }
     if (child.exitCode !== null) throw new Error(`jackd exited with code ${child.exitCode}:\n${output}`);
     if (await serverAnswers(options.name)) return server;
     await sleep(50);

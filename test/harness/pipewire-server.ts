@@ -5,12 +5,13 @@
 // as JACK2's dummy driver does. PipeWire's Dummy-Driver drives the graph, as jackd's dummy backend
 // does (with the test nodes as drivers, a client closing while linked to them could leave them
 // waiting for it: later clients got one cycle). Every process it started is stopped by pid after.
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 
+import { spawnTiedToThisProcess } from '../../src/cli/tied-spawn.js';
 import type { JackServer, ServerOptions } from './jack-server.js';
 
 /** PipeWire's libjack directory (what `pw-jack` puts on LD_LIBRARY_PATH), or null. */
@@ -74,7 +75,7 @@ interface Started {
 }
 
 function start(command: string, args: string[], env: NodeJS.ProcessEnv): Started {
-  const child = spawn(command, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawnTiedToThisProcess(command, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => { output += chunk.toString(); });
   child.stderr?.on('data', (chunk: Buffer) => { output += chunk.toString(); });
@@ -95,7 +96,7 @@ async function stopProcess(started: Started): Promise<void> {
 
 const running = new Set<Started>();
 process.on('exit', () => {
-  for (const started of running) started.child.kill('SIGKILL');
+  for (const started of running) started.child.kill('SIGTERM');
 });
 
 export async function startPipeWireServer(options: ServerOptions = {}): Promise<JackServer> {
