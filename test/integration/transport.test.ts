@@ -342,6 +342,7 @@ describe('transport', () => {
     assert.throws(() => (client.transportFrame = 1.5), { name: 'TypeError', message: /frame must be an integer/ });
     assert.throws(() => client.transportRepositionStruct({ frame: 0, valid: 0x40 }), { name: 'RangeError', message: /POSITION_BBT and POSITION_TIMECODE/ });
     assert.throws(() => client.setSyncTimeout(-5), RangeError);
+    assert.throws(() => client.setSyncTimeout(2 ** 60), { name: 'RangeError', message: /timeout must be a non-negative integer of microseconds/ });
     assert.throws(() => client.setSyncCallback((() => 1).bind(null) as never), { name: 'TypeError', message: /setSyncCallback: a built-in or bound function/ });
     assert.throws(() => client.setTimebaseCallback(bbtFromFrame, 'yes' as never), { name: 'TypeError', message: /conditional/ });
     client.close();
